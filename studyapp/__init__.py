@@ -1,0 +1,88 @@
+"""StudyApp: turn an article into a question bank and learn it."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, has_request_context, request
+from flask.sessions import SecureCookieSessionInterface
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from studyapp.config import PROJECT_ROOT, Config, load_config
+from studyapp.database import begin_deferred, configure_engine, restore_begin_mode
+from studyapp.extensions import csrf, db, login_manager, migrate
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class SessionCookieInterface(SecureCookieSessionInterface):
+    """Marks the session cookie Secure whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        configured = super().get_cookie_secure(app)
+        return configured or (has_request_context() and request.is_secure)
+
+
+def create_app(config: str | Config | None = None) -> Flask:
+    """Build the app. ``config`` is a configuration name, an object, or None for ``STUDYAPP_CONFIG``."""
+    if not isinstance(config, Config):
+        config = load_config(config)
+    app = Flask(
+        __name__,
+        instance_path=str(config.INSTANCE_PATH),
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    app.config.from_object(config)
+    app.session_interface = SessionCookieInterface()
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+    logging.getLogger("studyapp").setLevel(app.config["LOG_LEVEL"])
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_request_hooks(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine, sqlite_busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from studyapp.auth import bp as auth_bp
+    from studyapp.errors import register_error_handlers
+    from studyapp.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    register_error_handlers(app)
+
+
+def register_request_hooks(app: Flask) -> None:
+    # Flask runs a request in one context from before_request to teardown, so
+    # the context variable set here is the one the engine's begin hook reads.
+    @app.before_request
+    def _choose_transaction_mode() -> None:
+        if request.method in READ_ONLY_METHODS:
+            g.begin_mode_token = begin_deferred()
+
+    @app.teardown_request
+    def _restore_transaction_mode(_error: BaseException | None) -> None:
+        token = g.pop("begin_mode_token", None)
+        if token is not None:
+            restore_begin_mode(token)
+
+
+def register_commands(app: Flask) -> None:
+    from studyapp.auth.commands import users_cli
+    from studyapp.demo import demo_cli
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

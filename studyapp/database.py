@@ -1,0 +1,116 @@
+"""The declarative base and column types of every model, and an engine set-up that makes
+SQLite safe for several processes writing at once. Free of Flask."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import DateTime, Engine, MetaData, event
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, registry
+from sqlalchemy.types import TypeDecorator
+
+# Stable names let Alembic drop and alter constraints the same way on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always timezone-aware UTC in Python.
+
+    PostgreSQL keeps the offset (``timestamptz``); SQLite keeps no offset at
+    all, so values are stored as UTC and given their zone back when read.
+    Naive datetimes are refused rather than guessed at.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} given; use a timezone-aware UTC datetime")
+        value = value.astimezone(timezone.utc)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    # Given as a registry rather than class attributes so that Flask-SQLAlchemy's
+    # subclass of this base inherits both unchanged.
+    registry = registry(
+        metadata=MetaData(naming_convention=NAMING_CONVENTION),
+        type_annotation_map={datetime: UTCDateTime},
+    )
+
+
+# How SQLite transactions begin. IMMEDIATE takes the write lock up front, so a
+# transaction that reads and then writes can wait on busy_timeout instead of
+# failing with "database is locked" when another process wrote in between.
+# Requests that only read switch to DEFERRED so readers never queue for the lock.
+_sqlite_begin_mode: ContextVar[str] = ContextVar("sqlite_begin_mode", default="IMMEDIATE")
+
+
+def begin_deferred() -> Token[str]:
+    """From now on in this context, SQLite transactions begin DEFERRED; undo with the token."""
+    return _sqlite_begin_mode.set("DEFERRED")
+
+
+def restore_begin_mode(token: Token[str]) -> None:
+    _sqlite_begin_mode.reset(token)
+
+
+@contextmanager
+def read_only_transactions() -> Iterator[None]:
+    """Within this block, SQLite transactions begin DEFERRED (readers don't take the write lock)."""
+    token = begin_deferred()
+    try:
+        yield
+    finally:
+        restore_begin_mode(token)
+
+
+def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    """WAL journal, enforced foreign keys, a busy timeout and explicit BEGINs."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from the sqlite3 module, which would
+        # otherwise begin lazily and DEFERRED; the "begin" hook below issues BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(f"BEGIN {_sqlite_begin_mode.get()}")
+
+
+def configure_engine(engine: Engine, *, sqlite_busy_timeout_ms: int) -> None:
+    if engine.dialect.name == "sqlite":
+        configure_sqlite(engine, sqlite_busy_timeout_ms)

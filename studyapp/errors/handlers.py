@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.wrappers import Response
+
+from studyapp.errors.responses import wants_json
+from studyapp.extensions import db
+
+logger = logging.getLogger(__name__)
+
+# What a person is told, in words they can act on.
+MESSAGES = {
+    400: "The request could not be understood. Go back, check what you entered and try again.",
+    403: "You do not have permission to see this page.",
+    404: "There is nothing at this address. It may have moved, or the link may be mistyped.",
+    405: "That action is not allowed here.",
+    413: "That upload is too large.",
+    429: "Too many attempts. Wait a moment and try again.",
+    500: "Something went wrong on our side. Nothing you did caused it; please try again.",
+}
+
+
+def _error_response(status: int, title: str, message: str) -> tuple[Response | str, int]:
+    if wants_json():
+        return jsonify(error=title.lower().replace(" ", "_"), message=message), status
+    return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf_failed(_error: CSRFError) -> tuple[Response | str, int]:
+        return _error_response(
+            400,
+            "Form expired",
+            "This form was open too long or came from another site. Reload the page and send it again.",
+        )
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException) -> tuple[Response | str, int] | HTTPException:
+        status = error.code or 500
+        if status < 400:
+            return error
+        message = MESSAGES.get(status, error.description or "")
+        return _error_response(status, error.name, message)
+
+    @app.errorhandler(InternalServerError)
+    def _server_error(error: InternalServerError) -> tuple[Response | str, int]:
+        # The failed transaction must not leak into the rendering of the error page.
+        db.session.rollback()
+        logger.error("unhandled error", exc_info=error.original_exception or error)
+        return _error_response(500, "Server error", MESSAGES[500])
