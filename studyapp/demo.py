@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from studyapp.auth.accounts import create_user, find_user_by_email
 from studyapp.extensions import db
@@ -17,6 +18,7 @@ DEMO_ACCOUNTS = (
 
 
 @click.command("demo", help="Create the demo teacher and student (once) and print their logins.")
+@with_appcontext
 def demo_cli() -> None:
     if not current_app.config["DEMO_ACCOUNTS_ALLOWED"]:
         raise click.ClickException("Demo accounts are not created under the production configuration.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from studyapp.auth.accounts import AccountError, create_user
@@ -10,9 +11,7 @@ from studyapp.extensions import db
 from studyapp.models import Role, User
 
 
-@click.group("users", help="Create and list accounts.")
-def users_cli() -> None:
-    pass
+users_cli = AppGroup("users", help="Create and list accounts.")
 
 
 @users_cli.command("create")
