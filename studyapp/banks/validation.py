@@ -1,0 +1,76 @@
+"""Is this a well-formed ``studyapp-bank/1`` bank? Plain Python, no Flask, no database."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+BANK_FORMAT = "studyapp-bank/1"
+
+
+class BankError(ValueError):
+    """A bank that cannot be loaded; the message names the field at fault."""
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(resources.files("studyapp.banks").joinpath("bank.schema.json").read_text())
+    return Draft202012Validator(schema)
+
+
+def _location(path: Any) -> str:
+    parts = []
+    for part in path:
+        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
+    return "".join(parts).lstrip(".") or "(the whole file)"
+
+
+def check_bank(bank: Any) -> None:
+    """Raise BankError for the first problem found: the schema first, then cross-references."""
+    errors = sorted(_validator().iter_errors(bank), key=lambda error: list(error.absolute_path))
+    if errors:
+        error = errors[0]
+        raise BankError(f"{_location(error.absolute_path)}: {error.message}")
+
+    fact_ids = [fact["id"] for fact in bank["facts"]]
+    _refuse_duplicates(fact_ids, "facts", "fact id")
+    _refuse_duplicates([question["id"] for question in bank["questions"]], "questions", "question id")
+    known_facts = set(fact_ids)
+    for index, fact in enumerate(bank["facts"]):
+        start, end = fact["span"]
+        if start > end:
+            raise BankError(f"facts[{index}].span: start {start} is after end {end}")
+    for index, question in enumerate(bank["questions"]):
+        where = f"questions[{index}]"
+        for fact_id in [question["fact_id"], *question.get("fact_ids", [])]:
+            if fact_id not in known_facts:
+                raise BankError(f"{where}.fact_id: no fact has the id {fact_id!r}")
+        choices = question.get("choices")
+        if choices is not None and question["answer"] not in choices:
+            raise BankError(f"{where}.choices: the answer {question['answer']!r} is not among the choices")
+    for index, conflict in enumerate(bank.get("conflicts", [])):
+        for fact_id in conflict["fact_ids"]:
+            if fact_id not in known_facts:
+                raise BankError(f"conflicts[{index}].fact_ids: no fact has the id {fact_id!r}")
+
+
+def _refuse_duplicates(ids: list[str], section: str, what: str) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            raise BankError(f"{section}[{index}].id: the {what} {item!r} is used twice")
+        seen.add(item)
+
+
+def parse_bank(text: str) -> dict[str, Any]:
+    """Parse and check a bank file's text."""
+    try:
+        bank = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BankError(f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})") from None
+    check_bank(bank)
+    return bank
