@@ -1,0 +1,128 @@
+"""A small closed-loop HTTP load generator and a gunicorn launcher, shared by the bench scripts."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[int]:
+    """Serve ``app_spec`` with gunicorn on a free port until the block ends."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning", app_spec],
+        cwd=ROOT,
+        env={**os.environ, **env},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start for {app_spec}") from None
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@dataclass
+class Result:
+    name: str
+    requests: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+
+    @property
+    def per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, fraction: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+    def row(self) -> str:
+        return (f"{self.name:<34} {self.per_second:>9.0f} {self.percentile(0.5):>9.2f} "
+                f"{self.percentile(0.99):>9.2f} {self.errors:>7}")
+
+
+HEADER = f"{'endpoint':<34} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7}"
+
+# One request: given a keep-alive connection, do the request and say whether it went well.
+Request = Callable[[http.client.HTTPConnection], bool]
+
+
+def get(path: str) -> Request:
+    def request(connection: http.client.HTTPConnection) -> bool:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status == 200
+
+    return request
+
+
+def hammer(name: str, port: int, request: Request, *, concurrency: int, total: int) -> Result:
+    """``concurrency`` clients send ``total`` requests between them, each waiting for its answer."""
+    result = Result(name)
+    lock = threading.Lock()
+    remaining = [total]
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        latencies: list[float] = []
+        errors = 0
+        while True:
+            with lock:
+                if remaining[0] == 0:
+                    break
+                remaining[0] -= 1
+            started = time.perf_counter()
+            try:
+                ok = request(connection)
+            except (OSError, http.client.HTTPException):
+                ok = False
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            latencies.append((time.perf_counter() - started) * 1000)
+            errors += not ok
+        connection.close()
+        with lock:
+            result.latencies_ms.extend(latencies)
+            result.errors += errors
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    result.requests = len(result.latencies_ms)
+    return result
