@@ -98,10 +98,13 @@ def main() -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
     serve.set_defaults(handler=command_run)
-    test = commands.add_parser("test", help="set up and run the whole test suite")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed on to pytest")
+    test = commands.add_parser("test", help="set up and run the whole test suite; extra arguments go to pytest")
     test.set_defaults(handler=command_test)
-    arguments = parser.parse_args()
+    # Whatever follows "test" goes to pytest untouched, options included.
+    arguments, extra = parser.parse_known_args()
+    if extra and arguments.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    arguments.pytest_args = extra
     arguments.handler(arguments)
 
 
