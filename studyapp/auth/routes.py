@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import cache
+
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
@@ -21,8 +23,10 @@ from studyapp.auth.safe_redirect import is_safe_next
 from studyapp.extensions import db
 from studyapp.models import Invite, Role, User, utcnow
 
-# Checked when the email is unknown, so a wrong email costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
+@cache
+def _dummy_hash() -> str:
+    # Checked when the email is unknown, so a wrong email costs as long as a wrong password.
+    return generate_password_hash("not-a-real-password", method="scrypt")
 
 
 def _start_session(user: User) -> None:
@@ -46,7 +50,7 @@ def login() -> str | Response:
         user = find_user_by_email(db.session, form.email.data or "")
         password = form.password.data or ""
         if user is None:
-            check_password_hash(_DUMMY_HASH, password)
+            check_password_hash(_dummy_hash(), password)
         elif user.check_password(password):
             _start_session(user)
             flash(f"Welcome back, {user.display_name}.", "success")
