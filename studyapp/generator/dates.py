@@ -1,0 +1,163 @@
+"""Dates in running text: full dates in any common order, months, years in context, periods."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+
+_WORD = r"[A-Z][a-z]{2,9}\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|2100)"
+_WEEKDAY = rf"(?:(?:{WEEKDAYS})\.?,?\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<month_number>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("day_month_year", re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?(?P<month>{_WORD}),?\s+{_YEAR}\b", re.IGNORECASE)),
+    ("month_day_year", re.compile(rf"\b{_WEEKDAY}(?P<month>{_WORD})\s+{_DAY2},?\s+{_YEAR}\b", re.IGNORECASE)),
+    ("month_year", re.compile(rf"\b(?P<month>{_WORD}),?\s+(?:of\s+)?{_YEAR}\b")),
+    ("period", re.compile(
+        r"(?:\b(?P<from>[Ff]rom|[Bb]etween)\s+)?\(?\b(?P<year>1[0-9]{3}|20[0-9]{2})\s*(?:[-–—]|\s(?:to|until|through|till|and)\s)"
+        r"\s*(?P<end_year>1[0-9]{3}|20[0-9]{2}|[0-9]{2})\b\)?"
+    )),
+    ("fiscal_year", re.compile(r"\b(?:FY\s?|[Ff]iscal(?:\s+[Yy]ear)?\s+)(?P<year>1[0-9]{3}|20[0-9]{2})\b")),
+    ("year", re.compile(
+        r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|"
+        r"[Ee]arly|[Ll]ate|[Mm]id|[Oo]f|[Ff]rom)[-\s]+(?:the\s+year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b(?![-–—/]\d)"
+    )),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO 8601, as precise as the text: 2025-10-19, 2025-10, 2025 or 1998/2002
+    precision: str  # day | month | year | period
+
+    @property
+    def first_year(self) -> int:
+        return int(self.value[:4])
+
+    def sort_key(self) -> tuple[str, ...]:
+        return (self.value.split("/")[0],)
+
+
+def month_number(word: str, *, allow_misspelling: bool) -> int | None:
+    """The month a word names; a near-miss like "Octobr" only where the caller allows it."""
+    key = word.lower().rstrip(".")
+    if key in MONTHS:
+        return MONTHS[key]
+    if key in MONTH_ABBREVIATIONS:
+        return MONTH_ABBREVIATIONS[key]
+    if allow_misspelling and len(key) >= 4:
+        close = difflib.get_close_matches(key, MONTHS, n=1, cutoff=0.8)
+        if close and close[0][:2] == key[:2] and abs(len(close[0]) - len(key)) <= 2:
+            return MONTHS[close[0]]
+    return None
+
+
+def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    text = match.group(0)
+    start, end = match.span()
+    if kind in {"day_month_year", "month_day_year", "iso"}:
+        month = int(groups["month_number"]) if kind == "iso" else month_number(groups["month"], allow_misspelling=True)
+        day = int(groups.get("day") or groups.get("day2") or 0)
+        if month is None:
+            return None
+        try:
+            value = date(year, month, day).isoformat()
+        except ValueError:
+            return None
+        return DateMention(start, end, text, value, "day")
+    if kind == "month_year":
+        month = month_number(groups["month"], allow_misspelling=False)
+        if month is None or groups["month"].lower() == "may" and text[0].islower():
+            return None
+        return DateMention(start, end, text, f"{year:04d}-{month:02d}", "month")
+    if kind == "period":
+        end_text = groups["end_year"]
+        end_year = int(end_text) if len(end_text) == 4 else (year // 100) * 100 + int(end_text)
+        connector = text[len(groups["from"] or ""):]
+        has_dash = bool(re.search(r"[-–—]", connector))
+        if not groups["from"] and not has_dash:
+            return None  # "1995 and 1997" alone is two years, not a period
+        if groups["from"] and groups["from"].lower() == "from" and " and " in connector:
+            return None
+        if not year < end_year <= year + 100:
+            return None
+        text = text.strip("()")
+        offset = match.group(0).find(text)
+        return DateMention(start + offset, start + offset + len(text), text, f"{year}/{end_year}", "period")
+    if kind == "fiscal_year":
+        return DateMention(start, end, text, f"{year:04d}", "year")
+    # A bare year: keep the preposition out of the fact's text.
+    year_start = match.start("year")
+    return DateMention(year_start, end, groups["year"], f"{year:04d}", "year")
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Every date in ``sentence``, longest match first where matches overlap, in order of position."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            mention = _mention(kind, match)
+            if mention is None:
+                continue
+            if any(mention.start < end and start < mention.end for start, end in taken):
+                continue
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def format_like(value: str, example: DateMention) -> str:
+    """Write an ISO ``value`` the way the article wrote ``example`` (for choices that look alike)."""
+    if "/" in value:
+        first, last = value.split("/")
+        if example.text.lower().startswith("from"):
+            return f"From {first} to {last}"
+        if example.text.lower().startswith("between"):
+            return f"Between {first} and {last}"
+        return f"{first}–{last}" if "–" in example.text else f"{first}-{last}"
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month_name = calendar.month_name[parts[1]]
+    if len(parts) == 2:
+        return f"{month_name} {parts[0]}"
+    year, month, day = parts
+    if re.match(r"\d{4}-\d{2}-\d{2}$", example.text):
+        return value
+    if re.match(r"(?i)\s*(?:[a-z]+\.?,?\s+)?\d", example.text) and not re.match(r"(?i)[a-z]+\s+\d{1,2},", example.text):
+        return f"{day} {month_name} {year}"
+    return f"{month_name} {day}, {year}"
+
+
+def accepted_forms(value: str) -> list[str]:
+    """Other ways of writing a date that a student might type and that mean the same."""
+    if "/" in value:
+        first, last = value.split("/")
+        return [f"{first}-{last}", f"{first} to {last}", f"from {first} to {last}"]
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return []
+    month_name = calendar.month_name[parts[1]]
+    if len(parts) == 2:
+        return [value, f"{month_name} {parts[0]}", f"{month_name[:3]} {parts[0]}"]
+    year, month, day = parts
+    return [value, f"{day} {month_name} {year}", f"{month_name} {day}, {year}"]
