@@ -1,0 +1,211 @@
+"""People (and the bodies that speak): names, their roles, and the short forms that refer to them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from studyapp.generator.text import Article
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zà-öø-ÿ"
+NAME_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)*(?:-[{_UPPER}][{_LOWER}]+)*"
+_INITIAL = rf"[{_UPPER}]\."
+_PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|ibn|al|el|y)"
+NAME = rf"(?:{NAME_WORD}|{_INITIAL})(?:\s+(?:{_PARTICLE}\s+)?(?:{NAME_WORD}|{_INITIAL})){{0,3}}"
+
+HONORIFICS = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sir|Dame|Lord|Lady|Rev\.)"
+TITLES = (
+    r"(?:Vice\s+President|President|Deputy\s+Prime\s+Minister|Prime\s+Minister|"
+    r"(?:Foreign|Defen[cs]e|Finance|Interior|Justice|Health|Trade|Economy|Education|Energy|Environment)\s+Minister|"
+    r"Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?|Secretary\s+of\s+State|Secretary-General|"
+    r"(?:(?:Defen[cs]e|Treasury|Home|Foreign|State|Press)\s+)?Secretary|Senator|Sen\.|Representative|Rep\.|"
+    r"Congressman|Congresswoman|Governor|Gov\.|Lt\.\s+Gen\.|Maj\.\s+Gen\.|General|Gen\.|Admiral|Adm\.|Colonel|"
+    r"Col\.|Captain|Capt\.|Commander|Chancellor|King|Queen|Prince|Princess|Pope|Mayor|Judge|Chief\s+Justice|"
+    r"Justice|Ambassador|Professor|Sheikh|Emir|Sultan|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|Premier|"
+    r"Attorney\s+General|Speaker|Chief\s+Executive|CEO)"
+)
+_NATIONALITY = r"(?:U\.S\.|US|U\.K\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ese|ish|ch|ic|i))"
+_ROLE_MODIFIERS = rf"(?:(?:former|then-|then\s|acting|interim|outgoing|incoming)\s*)?(?:{_NATIONALITY}\s+)?"
+ROLE_NOUNS = (
+    r"(?:commander|head|chief|director|leader|minister|president|vice\s+president|chairman|chairwoman|chair|"
+    r"secretary|spokesman|spokeswoman|spokesperson|ambassador|governor|mayor|founder|chief\s+executive|editor|"
+    r"professor|general|senator|judge|captain|coach|manager|owner|deputy|adviser|advisor|envoy|prosecutor|"
+    r"attorney\s+general|foreign\s+minister|prime\s+minister|king|queen|economist|analyst|researcher|historian|"
+    r"scientist|author|CEO)"
+)
+_LOWER_TITLES = r"(?:presidents?|ministers?|senators?|governors?|generals?|ambassadors?|mayors?|prime\s+ministers?)"
+
+# Words that show a capitalised run is a place, a body or a thing, not a person.
+NOT_PERSON_WORDS = set(
+    "Assembly Council Department House Office Party Army Forces Force Agreement Agreements University Street Square "
+    "River Island Islands Republic States Kingdom Union Nations Organization Organisation Court Congress Senate "
+    "Parliament Ministry Bank Fund Agency Group Company Corp Inc Ltd Center Centre Institute Committee Commission "
+    "Administration Government Coast Guard Airport Hospital School Church Plan Act Treaty Accord Accords Summit "
+    "Platform Social Media News Times Post Journal Press Network Television Radio Foundation Federation League "
+    "Alliance Coalition Cabinet Presidency Secretariat Tribunal War Sea Ocean Gulf Mountains Valley City County "
+    "Province State Region District Prize Award Cup Games Olympics Day Week Year Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday January February March April May June July August September October November December "
+    "North South East West Northern Southern Eastern Western Latin America American Americas Europe European Africa "
+    "African Asia Asian Caribbean Pacific Atlantic Middle Mar Lago Truth Open Skies Trade Promotion General".split()
+)
+PRONOUNS = {"he", "she"}
+
+BODY = (
+    r"(?:[Tt]he\s+)?(?:(?:U\.S\.|US|UN|EU|UK|[A-Z][a-z]+)\s+){0,4}"
+    r"(?:Department|Ministry|Office|Agency|Council|Commission|Committee|Court|Congress|Senate|Parliament|Pentagon|"
+    r"Kremlin|White\s+House|Embassy|Government|Police|Army|Navy|Bank|Fund|Organi[sz]ation|Union|Association|"
+    r"Institute|University|Company|Corporation|Board|Authority|Service|Bureau|Foundation|Federation|League|"
+    r"Alliance|Coalition|Cabinet|Presidency|Secretariat|Tribunal)\b"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?"
+)
+_BODY = re.compile(BODY)
+
+
+def is_person_name(name: str) -> bool:
+    words = name.split()
+    if not words or words[0] in {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At"}:
+        return False
+    return not any(word.strip(".") in NOT_PERSON_WORDS for word in words)
+
+
+def normalise_body(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip())
+    return re.sub(r"^The\b", "the", text)
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"\s+", " ", role.strip())
+    role = re.sub(r"^then[-\s]+", "", role)
+    role = re.sub(r"\bpresidents\b", "president", role)
+    role = re.sub(r"\bministers\b", "minister", role)
+    return role
+
+
+@dataclass
+class Person:
+    name: str
+    roles: Counter[str] = field(default_factory=Counter)
+    role_places: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # role → (sentence, start, end)
+
+    @property
+    def role(self) -> str | None:
+        """The role the article gives most often, counting "President" as a use of "US President",
+        so that the most specific wording of the commonest role wins."""
+        if not self.roles:
+            return None
+
+        def uses(role: str) -> int:
+            return sum(count for other, count in self.roles.items() if _ends_with(role, other))
+
+        return max(self.roles, key=lambda role: (uses(role), len(role), role))
+
+
+class PeopleIndex:
+    """Every person the article names, under the fullest name it uses for them."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+
+    def add(self, name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
+        name = re.sub(r"\s+", " ", name.strip())
+        if not is_person_name(name):
+            return
+        person = self.people.setdefault(name, Person(name))
+        if role:
+            role = _clean_role(role)
+            person.roles[role] += 1
+            if place is not None:
+                person.role_places.setdefault(role, place)
+
+    def merge_short_forms(self) -> None:
+        """Fold "Santos" and "Manuel Santos" into "Juan Manuel Santos" when only one longer name fits."""
+        for name in sorted(self.people, key=lambda n: len(n.split())):
+            fuller = [other for other in self.people if other != name and _is_short_form(name, other)]
+            longest = [other for other in fuller if not any(_is_short_form(other, more) for more in fuller)]
+            if len(longest) == 1:
+                short = self.people.pop(name)
+                target = self.people[longest[0]]
+                target.roles.update(short.roles)
+                for role, place in short.role_places.items():
+                    target.role_places.setdefault(role, place)
+
+    def resolve(self, name: str) -> str | None:
+        """The fullest name for ``name``; None when it is unknown as a person or could be two people."""
+        name = re.sub(r"\s+", " ", name.strip())
+        if name in self.people:
+            return name
+        matches = [full for full in self.people if _is_short_form(name, full)]
+        if len(matches) == 1:
+            return matches[0]
+        return None
+
+    def __iter__(self):
+        return iter(self.people.values())
+
+
+def _ends_with(role: str, other: str) -> bool:
+    role_words, other_words = role.lower().split(), other.lower().split()
+    return role_words[-len(other_words):] == other_words
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    short_words, full_words = short.split(), full.split()
+    return len(short_words) < len(full_words) and full_words[-len(short_words):] == short_words
+
+
+_TITLED = re.compile(rf"(?P<role>{_ROLE_MODIFIERS}{TITLES})\s+(?P<name>{NAME})(?:\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
+_HONOURED = re.compile(rf"\b{HONORIFICS}\s+(?P<name>{NAME})")
+_LOWER_TITLED = re.compile(
+    rf"\b(?P<role>(?:former\s+|then-)?(?:{_NATIONALITY}\s+|[A-Z][a-z]+['’]s\s+)?{_LOWER_TITLES})\s+"
+    rf"(?P<name>{NAME})(?:\s+and\s+(?P<second>{NAME}))?"
+)
+_ROLE_THEN_NAME = re.compile(
+    rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE_NOUNS}\b[^,;()“”\"]{{0,80}}?),\s+(?P<name>{NAME})\s*[,.]"
+)
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE_NOUNS}\s+(?:of|at|for)\s+[^,;()“”\"]{{1,60}}?),"
+)
+
+
+def find_people(article: Article) -> PeopleIndex:
+    """Everyone the article names with a title or a role, plus their roles."""
+    index = PeopleIndex()
+    for sentence in article.sentences:
+        text = sentence.text
+
+        def place(match: re.Match[str]) -> tuple[int, int, int]:
+            return (sentence.index, sentence.start + match.start(), sentence.start + match.end())
+
+        for match in _TITLED.finditer(text):
+            name = _trim_name(match.group("name"))
+            if not _title_stands_alone(text, match.start()):
+                continue
+            role = match.group("role")
+            if match.group("place") and not match.group("place") in NOT_PERSON_WORDS:
+                role = f"{role} of {match.group('place')}"
+            index.add(name, role, place(match))
+        for match in _LOWER_TITLED.finditer(text):
+            for group in ("name", "second"):
+                if match.group(group):
+                    index.add(_trim_name(match.group(group)), match.group("role"), place(match))
+        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+            for match in pattern.finditer(text):
+                index.add(_trim_name(match.group("name")), match.group("role"), place(match))
+        for match in _HONOURED.finditer(text):
+            index.add(_trim_name(match.group("name")))
+    index.merge_short_forms()
+    return index
+
+
+def _trim_name(name: str) -> str:
+    return re.sub(r"['’]s$", "", name.strip())
+
+
+def _title_stands_alone(text: str, position: int) -> bool:
+    """False for "UN General Assembly": a title glued to a preceding proper noun is part of a name."""
+    before = text[:position].rstrip()
+    previous = before.split()[-1] if before.split() else ""
+    return not (previous[:1].isupper() and previous not in {"US", "U.S.", "UK", "UN", "EU"}
+                and not re.fullmatch(_NATIONALITY, previous) and not previous.endswith(("'s", "’s")))

@@ -1,0 +1,257 @@
+"""Quotations and who said them. A wrong speaker is worse than none: when unsure, leave it out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from studyapp.generator.people import BODY, NAME, TITLES, PeopleIndex, is_person_name, normalise_body
+from studyapp.generator.text import Article, Sentence
+
+OPENING, CLOSING, STRAIGHT = "“", "”", '"'
+
+# Verbs that put words in someone's mouth.
+SAY_VERBS = set(
+    "said says say told tells wrote writes added adds stated states declared declares announced announces warned warns "
+    "insisted insists argued argues claimed claims noted notes explained explains asked asks replied replies "
+    "responded responds tweeted tweets posted posts continued continues emphasized emphasised emphasizes stressed "
+    "stresses urged urges called calls accused accuses criticized criticised criticizes slammed slams denounced "
+    "denounces described describes referred refers praised praises condemned condemns threatened threatens promised "
+    "promises pledged pledges vowed vows admitted admits acknowledged acknowledges suggested suggests recalled recalls "
+    "remarked remarks observed observes concluded concludes confirmed confirms denied denies agreed agrees countered "
+    "counters quipped quips joked jokes complained complains predicted predicts cautioned cautions demanded demands "
+    "hit lashed blasted blasts labelled labeled branded dubbed termed writes wrote told".split()
+)
+# Verbs after which the quotation's speaker follows: "…,” said Petro.
+_AFTER_VERBS = ("said|says|wrote|writes|added|adds|told|tells|stated|declared|asked|replied|explained|insisted|noted|"
+                "continued|tweeted|posted|warned|argued|claimed|remarked|recalled|responded|quipped|joked|concluded|"
+                "cautioned|stressed|emphasized|emphasised|countered|admitted|acknowledged|announced")
+_OTHER_VERBS = set(
+    "is are was were has had have will would can could may might must does did do put set hit cut let made took gave "
+    "went came held spoke sent met led saw felt left kept ran won began brought thought sought fought bought struck "
+    "stood chose drove threw grew knew drew rose fell paid laid meant lost found built spent taught caught became "
+    "appeared".split()
+)
+_PARTICIPLES = ("saying|adding|calling|noting|telling|arguing|writing|warning|declaring|insisting|asking|describing|"
+                "stressing|emphasizing|urging|accusing|claiming|explaining")
+_DATE_LIKE = r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Z][a-z]+\s+\d{4})"
+_SPEAKER = rf"(?P<pronoun>\b[Hh]e\b|\b[Ss]he\b)|(?P<body>{BODY})|(?:(?:[A-Za-z.]+\s+){{0,2}}{TITLES}\s+)?(?P<name>{NAME})"
+_MENTION = re.compile(_SPEAKER)
+_VERB_AFTER_MENTION = re.compile(
+    rf"^(?:\s*,\s*[^,“”\"]{{1,120}}?,)?(?:\s+(?:on\s+)?{_DATE_LIKE})?"
+    r"(?:\s+(?:also|then|later|again|instead|however|still|further|[a-z]+ly))*"
+    r"(?:\s+(?P<aux>has|had|have|was|were|is|are|will|would)(?:\s+been)?)?(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]+)\b"
+)
+_AFTER_QUOTE_SPEAKER_FIRST = re.compile(
+    rf"^[\s,]*(?:{_SPEAKER})\s+(?:[a-z]+ly\s+)?(?:{_AFTER_VERBS})\b"
+)
+_AFTER_QUOTE_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_AFTER_VERBS})\s+(?:{_SPEAKER})")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:{_SPEAKER})")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: its text (without the marks), where it stands, and who said it."""
+
+    text: str
+    start: int  # offsets of the text inside the article
+    end: int
+    sentence_start: int
+    sentence_end: int
+    first_sentence: int
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class _Mark:
+    open: int
+    close: int
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[_Mark]:
+    """Pair quotation marks in one paragraph; curly and straight marks may be mixed."""
+    marks: list[_Mark] = []
+    opened: int | None = None
+    for position in range(start, end):
+        char = text[position]
+        if char not in (OPENING, CLOSING, STRAIGHT):
+            continue
+        if opened is None:
+            if char == CLOSING:
+                continue  # a stray closing mark; nothing to close
+            if char == STRAIGHT and position > start and text[position - 1].isalnum():
+                continue  # inches or a typo, not an opening
+            opened = position
+        elif char == OPENING:
+            opened = position  # an unclosed quote before: start again here
+        else:
+            marks.append(_Mark(opened, position))
+            opened = None
+    return marks
+
+
+def _verb_is_finite(verb: str) -> bool:
+    return verb in SAY_VERBS or verb in _OTHER_VERBS or (verb.endswith("ed") and len(verb) > 4)
+
+
+class _Attributor:
+    def __init__(self, article: Article, people: PeopleIndex) -> None:
+        self.article = article
+        self.people = people
+        self.subjects: dict[int, str] = {}  # sentence index → who the sentence is about
+
+    def resolve_mention(self, match: re.Match[str], sentence: Sentence) -> str | None:
+        if match.group("body"):
+            return normalise_body(match.group("body"))
+        if match.group("pronoun"):
+            return self.subjects.get(sentence.index - 1) if sentence.index > 0 else None
+        name = re.sub(r"['’]s$", "", match.group("name"))
+        resolved = self.people.resolve(name)
+        if resolved:
+            return resolved
+        # An unknown full name right beside a speech verb is taken as a person; a lone word is not.
+        if len(name.split()) >= 2 and is_person_name(name):
+            self.people.add(name)
+            return name
+        return None
+
+    def sentence_subject(self, sentence: Sentence) -> str | None:
+        """The first named person or body in the sentence that does something (is followed by a verb)."""
+        text = sentence.text
+        pronoun_subject = None
+        for match in _MENTION.finditer(text):
+            if _inside_quote(text, match.start()):
+                continue
+            after = _VERB_AFTER_MENTION.match(text[match.end():])
+            if not after or not (_verb_is_finite(after.group("verb")) or after.group("aux")):
+                continue
+            if text[match.end():match.end() + 2] in ("'s", "’s"):
+                continue
+            who = self.resolve_mention(match, sentence)
+            if who is None:
+                continue
+            if match.group("pronoun"):
+                pronoun_subject = pronoun_subject or who
+                continue
+            return who
+        return pronoun_subject
+
+    def speaker_before(self, sentence: Sentence, quote_open: int, other_marks: list[_Mark]) -> str | None:
+        """The subject of a speech verb before the quote whose words lead straight to it."""
+        text = self.article.text
+        local = text[sentence.start:quote_open]
+        candidates: list[str] = []
+        for match in _MENTION.finditer(local):
+            if _inside_quote(local, match.start()):
+                continue
+            after = _VERB_AFTER_MENTION.match(local[match.end():])
+            if not after or after.group("verb") not in SAY_VERBS:
+                continue
+            verb_end = sentence.start + match.end() + after.end()
+            if not _clean_gap(text, verb_end, quote_open, other_marks):
+                continue
+            who = self.resolve_mention(match, sentence)
+            if who is not None:
+                candidates.append(who)
+        return candidates[-1] if candidates else None
+
+    def speaker_after(self, sentence: Sentence, quote_close: int) -> str | None:
+        rest = self.article.text[quote_close + 1:sentence.end]
+        for pattern in (_AFTER_QUOTE_SPEAKER_FIRST, _AFTER_QUOTE_VERB_FIRST):
+            match = pattern.match(rest)
+            if match:
+                return self.resolve_mention(match, sentence)
+        return None
+
+    def speaker_according_to(self, sentence: Sentence) -> str | None:
+        match = _ACCORDING_TO.search(sentence.text)
+        if match and not _inside_quote(sentence.text, match.start()):
+            return self.resolve_mention(match, sentence)
+        return None
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    opened = False
+    for char in text[:position]:
+        if char == OPENING:
+            opened = True
+        elif char == CLOSING:
+            opened = False
+        elif char == STRAIGHT:
+            opened = not opened
+    return opened
+
+
+def _clean_gap(text: str, start: int, end: int, marks: list[_Mark]) -> bool:
+    """Do the words between a speech verb and a quote belong to that verb's clause?"""
+    gap = text[start:end]
+    for mark in marks:  # other quotations in between count as plain words
+        if start <= mark.open and mark.close < end:
+            gap = gap.replace(text[mark.open:mark.close + 1], " quoted ")
+    if re.search(r"[;:()\[\]]|\s[—–]\s|--|—", gap):
+        return False
+    for clause in re.split(r",", gap)[1:]:
+        if clause.strip() and not re.match(rf"\s*(?:{_PARTICIPLES}|and\s+(?:{_PARTICIPLES}))\b", clause):
+            return False
+    # Another speech verb in between has a speaker of its own ("what his administration described as").
+    for verb in re.finditer(r"\b([a-z]+)\b", gap):
+        word = verb.group(1)
+        if word in SAY_VERBS and not re.search(r"\band\s+$", gap[:verb.start()]):
+            return False
+    return True
+
+
+def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
+    """Every quotation of three words or more, with its speaker where the article makes it certain."""
+    attributor = _Attributor(article, people)
+    text = article.text
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in article.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+
+    def sentence_at(position: int) -> Sentence | None:
+        for sentence in article.sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return None
+
+    quotes: list[Quote] = []
+    last_speaker_in: dict[int, str] = {}  # sentence index → speaker of its last attributed quote
+    for paragraph in sorted(by_paragraph):
+        sentences = by_paragraph[paragraph]
+        marks = _quote_marks(text, sentences[0].start, sentences[-1].end)
+        for sentence in sentences:
+            subject = attributor.sentence_subject(sentence)
+            if subject:
+                attributor.subjects[sentence.index] = subject
+        for mark in marks:
+            first, last = sentence_at(mark.open), sentence_at(mark.close)
+            if first is None or last is None:
+                continue
+            inner = text[mark.open + 1:mark.close]
+            stripped = inner.strip().rstrip(",.;: ").strip()
+            if len(stripped.split()) < 3:
+                continue
+            others = [other for other in marks if other != mark]
+            found = {
+                attributor.speaker_after(last, mark.close),
+                attributor.speaker_before(first, mark.open, others),
+                attributor.speaker_according_to(first),
+            } - {None}
+            if not found and _is_whole_sentence(text, first, mark) and first.index - 1 in last_speaker_in:
+                previous = article.sentences[first.index - 1]
+                if previous.paragraph == first.paragraph:
+                    found = {last_speaker_in[first.index - 1]}
+            speaker = found.pop() if len(found) == 1 else None
+            if speaker:
+                last_speaker_in[last.index] = speaker
+                attributor.subjects.setdefault(last.index, speaker)
+            offset = mark.open + 1 + inner.find(stripped)
+            quotes.append(Quote(stripped, offset, offset + len(stripped), first.start, last.end, first.index, speaker))
+    return quotes
+
+
+def _is_whole_sentence(text: str, sentence: Sentence, mark: _Mark) -> bool:
+    before = text[sentence.start:mark.open].strip()
+    after = text[mark.close + 1:sentence.end].strip()
+    return not before and after in {"", ".", "!", "?"}
