@@ -50,7 +50,8 @@ def check_bank(bank: Any) -> None:
             if fact_id not in known_facts:
                 raise BankError(f"{where}.fact_id: no fact has the id {fact_id!r}")
         choices = question.get("choices")
-        if choices is not None and question["answer"] not in choices:
+        # An ordering question's choices are the items to order, not candidate answers.
+        if choices is not None and question["type"] != "order" and question["answer"] not in choices:
             raise BankError(f"{where}.choices: the answer {question['answer']!r} is not among the choices")
     for index, conflict in enumerate(bank.get("conflicts", [])):
         for fact_id in conflict["fact_ids"]:

@@ -111,6 +111,8 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
 
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date in ``sentence``, longest match first where matches overlap, in order of position."""
+    if not any(char.isdigit() for char in sentence):
+        return []  # every date form has digits in it
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -51,6 +51,12 @@ _IRREGULAR_PLURALS = {"aircraft", "people", "children", "men", "women", "police"
                       "fish", "cattle", "troops", "deer", "series", "species", "crew"}
 
 
+# A cheap first look: no digit and no number word means no figure.
+_MAY_HOLD_FIGURE = re.compile(r"\d|\b(?:" + "|".join([*ORDINAL_WORDS, "one", "two", "three", "four", "five", "six",
+                              "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "hundred", "twenty", "thirty",
+                              "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "teen"]) + r")", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class FigureMention:
     start: int
@@ -104,6 +110,8 @@ def _next_is_noun(sentence: str, position: int) -> bool:
 
 def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None) -> list[FigureMention]:
     """Every figure in ``sentence`` that does not overlap ``taken`` (spans already used, such as dates)."""
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return []
     occupied = list(taken or [])
     found: list[FigureMention] = []
 

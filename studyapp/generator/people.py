@@ -88,6 +88,7 @@ class Person:
     name: str
     roles: Counter[str] = field(default_factory=Counter)
     role_places: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # role → (sentence, start, end)
+    past_roles: set[str] = field(default_factory=set)  # roles the article marks "then-" or "former"
 
     @property
     def role(self) -> str | None:
@@ -114,7 +115,10 @@ class PeopleIndex:
             return
         person = self.people.setdefault(name, Person(name))
         if role:
+            is_past = bool(re.match(r"\s*(?:then\b|former\b)", role))
             role = _clean_role(role)
+            if is_past:
+                person.past_roles.add(role)
             person.roles[role] += 1
             if place is not None:
                 person.role_places.setdefault(role, place)
@@ -128,6 +132,7 @@ class PeopleIndex:
                 short = self.people.pop(name)
                 target = self.people[longest[0]]
                 target.roles.update(short.roles)
+                target.past_roles.update(short.past_roles)
                 for role, place in short.role_places.items():
                     target.role_places.setdefault(role, place)
 

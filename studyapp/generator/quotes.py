@@ -62,6 +62,9 @@ class Quote:
     speaker: str | None
 
 
+_ANY_MARK = re.compile(r"[“”\"]")
+
+
 @dataclass(frozen=True)
 class _Mark:
     open: int
@@ -72,10 +75,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[_Mark]:
     """Pair quotation marks in one paragraph; curly and straight marks may be mixed."""
     marks: list[_Mark] = []
     opened: int | None = None
-    for position in range(start, end):
-        char = text[position]
-        if char not in (OPENING, CLOSING, STRAIGHT):
-            continue
+    for found in _ANY_MARK.finditer(text, start, end):
+        position, char = found.start(), found.group(0)
         if opened is None:
             if char == CLOSING:
                 continue  # a stray closing mark; nothing to close
@@ -98,13 +99,14 @@ class _Attributor:
     def __init__(self, article: Article, people: PeopleIndex) -> None:
         self.article = article
         self.people = people
-        self.subjects: dict[int, str] = {}  # sentence index → who the sentence is about
+        self.subjects: dict[int, str | None] = {}  # sentence index → who the sentence is about
 
     def resolve_mention(self, match: re.Match[str], sentence: Sentence) -> str | None:
         if match.group("body"):
             return normalise_body(match.group("body"))
         if match.group("pronoun"):
-            return self.subjects.get(sentence.index - 1) if sentence.index > 0 else None
+            # "He" is whoever the sentence before was about, and only that sentence.
+            return self.subject_of(sentence.index - 1) if sentence.index > 0 else None
         name = re.sub(r"['’]s$", "", match.group("name"))
         resolved = self.people.resolve(name)
         if resolved:
@@ -114,6 +116,12 @@ class _Attributor:
             self.people.add(name)
             return name
         return None
+
+    def subject_of(self, index: int) -> str | None:
+        if index not in self.subjects:
+            self.subjects[index] = None  # guards against a pronoun chain looping back
+            self.subjects[index] = self.sentence_subject(self.article.sentences[index])
+        return self.subjects[index]
 
     def sentence_subject(self, sentence: Sentence) -> str | None:
         """The first named person or body in the sentence that does something (is followed by a verb)."""
@@ -171,8 +179,12 @@ class _Attributor:
 
 
 def _inside_quote(text: str, position: int) -> bool:
+    """Is ``position`` within quotation marks? (Counts the marks before it; sentences are short.)"""
+    before = text[:position]
+    if OPENING not in before and STRAIGHT not in before:
+        return False
     opened = False
-    for char in text[:position]:
+    for char in before:
         if char == OPENING:
             opened = True
         elif char == CLOSING:
@@ -220,10 +232,6 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
     for paragraph in sorted(by_paragraph):
         sentences = by_paragraph[paragraph]
         marks = _quote_marks(text, sentences[0].start, sentences[-1].end)
-        for sentence in sentences:
-            subject = attributor.sentence_subject(sentence)
-            if subject:
-                attributor.subjects[sentence.index] = subject
         for mark in marks:
             first, last = sentence_at(mark.open), sentence_at(mark.close)
             if first is None or last is None:
@@ -245,7 +253,9 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
             speaker = found.pop() if len(found) == 1 else None
             if speaker:
                 last_speaker_in[last.index] = speaker
-                attributor.subjects.setdefault(last.index, speaker)
+                # The sentence is about whoever spoke in it ("…,” Trump said. He also said …).
+                if attributor.subjects.get(last.index) is None:
+                    attributor.subjects[last.index] = speaker
             offset = mark.open + 1 + inner.find(stripped)
             quotes.append(Quote(stripped, offset, offset + len(stripped), first.start, last.end, first.index, speaker))
     return quotes

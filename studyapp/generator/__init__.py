@@ -1,0 +1,130 @@
+"""The question generator: an article's text in, a ``studyapp-bank/1`` bank out.
+
+Plain Python with no Flask and no database, so that it can run anywhere: in a
+request, on the command line, or in a test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from studyapp.generator.conflicts import find_conflicts
+from studyapp.generator.dates import find_dates
+from studyapp.generator.events import event_for
+from studyapp.generator.figures import find_figures
+from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
+from studyapp.generator.people import PeopleIndex, find_people
+from studyapp.generator.questions import FactContext, QuestionBuilder
+from studyapp.generator.quotes import find_quotes
+from studyapp.generator.text import Article, read_article
+
+__all__ = ["Bank", "Conflict", "Fact", "Question", "generate"]
+
+_KIND_ORDER = {"person": 0, "date": 1, "figure": 2, "quote": 3}
+
+
+def generate(text: str, title: str | None = None, source_file: str = "article.txt") -> Bank:
+    """Make a question bank from an article.
+
+    Args:
+        text: the article, exactly as it will be stored (offsets in the bank point into it).
+        title: the bank's title; by default the article's first line when it reads as a title.
+        source_file: the article's file name, recorded in the bank.
+
+    Returns:
+        A Bank whose facts, questions and conflicts follow the ``studyapp-bank/1`` format.
+    """
+    article = read_article(text, title)
+    people = find_people(article)
+    quotes = find_quotes(article, people)
+    contexts = _dated_and_figure_facts(article, people)
+    contexts += _quote_facts(article, quotes, people)
+    contexts += _person_facts(article, people)
+    contexts.sort(key=lambda c: (c.fact.start, _KIND_ORDER[c.fact.kind], c.fact.end))
+    _assign_ids(contexts)
+    conflicts = find_conflicts([
+        (c.fact.id, c.date.value, c.event.statement, c.fact.sentence_index)
+        for c in contexts if c.date is not None and c.event is not None
+    ])
+    for conflict in conflicts:
+        values = {c.fact.id: c.date.value for c in contexts if c.fact.id in conflict.fact_ids and c.date}
+        for c in contexts:
+            if c.fact.id in values:
+                c.excluded_values |= set(values.values()) - {values[c.fact.id]}
+    questions = QuestionBuilder(contexts).build()
+    return Bank(
+        title=article.title,
+        source_file=source_file,
+        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        facts=[c.fact for c in contexts],
+        questions=questions,
+        conflicts=conflicts,
+    )
+
+
+def _sentence_fact(article: Article, sentence_index: int, kind: str, text: str, start: int, end: int,
+                   **values: object) -> Fact:
+    sentence = article.sentences[sentence_index]
+    return Fact(kind=kind, text=text, sentence=sentence.text, span=(sentence.start, sentence.end),
+                start=start, end=end, sentence_index=sentence_index, **values)
+
+
+def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
+    def full_name(subject: str) -> str:
+        return people.resolve(subject) or subject
+
+    contexts: list[FactContext] = []
+    for sentence in article.sentences:
+        dates = find_dates(sentence.text)
+        for mention in dates:
+            fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
+                                  sentence.start + mention.end, value=mention.value)
+            contexts.append(FactContext(fact, date=mention, event=event_for(sentence.text, mention, full_name)))
+        for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates]):
+            fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
+                                  sentence.start + mention.end, value=mention.value, unit=mention.unit)
+            contexts.append(FactContext(fact, figure=mention))
+    return contexts
+
+
+def _aliases(name: str, people: PeopleIndex) -> list[str]:
+    words = name.split()
+    return [" ".join(words[index:]) for index in range(1, len(words)) if people.resolve(" ".join(words[index:])) == name]
+
+
+def _quote_facts(article: Article, quotes, people: PeopleIndex) -> list[FactContext]:
+    contexts = []
+    for quote in quotes:
+        if not quote.speaker:
+            continue  # unattributed: better no fact than a guessed speaker
+        fact = Fact(kind="quote", text=quote.text, sentence=article.text[quote.sentence_start:quote.sentence_end],
+                    span=(quote.sentence_start, quote.sentence_end), speaker=quote.speaker, start=quote.start,
+                    end=quote.end, sentence_index=quote.first_sentence)
+        contexts.append(FactContext(fact, aliases=_aliases(quote.speaker, people)))
+    return contexts
+
+
+def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
+    contexts = []
+    for person in people:
+        role = person.role
+        if not role:
+            continue
+        sentence_index, start, end = person.role_places[role]
+        fact = _sentence_fact(article, sentence_index, "person", person.name, start, end, role=role)
+        contexts.append(FactContext(fact, aliases=_aliases(person.name, people), past_role=role in person.past_roles))
+    return contexts
+
+
+def _assign_ids(contexts: list[FactContext]) -> None:
+    """Ids from what a fact is, not where it is: an edit elsewhere leaves them as they were."""
+    used: set[str] = set()
+    for context in contexts:
+        salt = 0
+        while True:
+            fact_id = "f-" + short_hash(*context.fact.identity(), salt)
+            if fact_id not in used:
+                break
+            salt += 1
+        used.add(fact_id)
+        context.fact.id = fact_id

@@ -1,0 +1,303 @@
+"""Questions from facts: several kinds per fact, checked, scored, and the weak ones dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from studyapp.generator.dates import DateMention, accepted_forms, format_like
+from studyapp.generator.distractors import date_distractors, figure_distractors
+from studyapp.generator.events import Event
+from studyapp.generator.figures import FigureMention
+from studyapp.generator.model import Fact, Question, short_hash
+from studyapp.generator.numbers import format_number
+
+MAX_PER_FACT = 3
+_MONEY = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BRL"}
+MIN_SCORE = 1.0
+BLANK = "_____"
+
+
+@dataclass
+class FactContext:
+    """What the question builder knows about a fact beyond what the bank file records."""
+
+    fact: Fact
+    date: DateMention | None = None
+    figure: FigureMention | None = None
+    event: Event | None = None
+    aliases: list[str] = field(default_factory=list)  # short forms of a speaker's or person's name
+    past_role: bool = False
+    excluded_values: set[str] = field(default_factory=set)  # values that are also right (conflicts)
+
+
+def _order(choices: list[str], salt: str) -> list[str]:
+    """A fixed but unguessable order, so the answer is not always first."""
+    return sorted(choices, key=lambda choice: short_hash(salt, choice, length=12))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _shorten_quote(text: str, words: int = 32) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
+
+
+def _cloze_text(sentence: str, start: int, end: int, limit: int = 45) -> str | None:
+    """The sentence with [start, end) blanked, trimmed to the clause around the blank if long."""
+    blanked = sentence[:start] + BLANK + sentence[end:]
+    words = blanked.split()
+    if len(words) <= limit:
+        return blanked
+    clauses = re.split(r"(?<=[;:])\s+|\s+[—–]\s+|--", blanked)
+    around = next((clause for clause in clauses if BLANK in clause), blanked)
+    return around.strip() if len(around.split()) <= limit else None
+
+
+def _leaks(prompt: str, answer: str, aliases: list[str]) -> bool:
+    lowered = prompt.lower()
+    return any(form and form.lower() in lowered for form in [answer, *aliases])
+
+
+class QuestionBuilder:
+    def __init__(self, contexts: list[FactContext]) -> None:
+        self.contexts = contexts
+        self.dates = [c.date.value for c in contexts if c.date is not None]
+        self.speakers = sorted({c.fact.speaker for c in contexts if c.fact.kind == "quote" and c.fact.speaker})
+        self.people = [c for c in contexts if c.fact.kind == "person"]
+
+    def build(self) -> list[Question]:
+        questions: list[Question] = []
+        for context in self.contexts:
+            kind = context.fact.kind
+            made = {
+                "date": self._date_questions,
+                "figure": self._figure_questions,
+                "quote": self._quote_questions,
+                "person": self._person_questions,
+            }[kind](context)
+            kept = sorted((q for q in made if q.score >= MIN_SCORE), key=lambda q: -q.score)[:MAX_PER_FACT]
+            questions.extend(sorted(kept, key=lambda q: _TYPE_ORDER.index(q.type)))
+        questions.extend(self._order_questions())
+        questions = _without_repeats(questions)
+        for question in questions:
+            basis = question.fact_ids or [question.fact_id]
+            question.id = "q-" + short_hash(*basis, question.type, question.variant)
+        return questions
+
+    # Dates -------------------------------------------------------------------------------------
+
+    def _date_questions(self, context: FactContext) -> list[Question]:
+        fact, mention, event = context.fact, context.date, context.event
+        assert mention is not None
+        answer = format_like(mention.value, mention)
+        accept = sorted({form for form in [mention.text, *accepted_forms(mention.value)] if form != answer})
+        questions: list[Question] = []
+        wrong = date_distractors(mention, self.dates, context.excluded_values)
+        conflict_penalty = 0.5 if context.excluded_values else 0.0
+        if event is not None and not event.vague and not _leaks(event.question, answer, [mention.text]):
+            prompt = event.question
+            if len(wrong) == 3:
+                by_value = {answer: mention.value, **{text: value for text, value, _ in wrong}}
+                choices = sorted(by_value, key=lambda choice: (by_value[choice], choice))
+                from_article = sum(is_from for _, _, is_from in wrong)
+                questions.append(Question(
+                    fact.id, "multiple_choice", prompt, answer, choices=choices,
+                    accept=accept, explanation=fact.sentence, score=3.0 + 0.1 * from_article - conflict_penalty,
+                ))
+            questions.append(Question(
+                fact.id, "short_answer", prompt, answer, accept=accept, explanation=fact.sentence,
+                score=2.2 - conflict_penalty,
+            ))
+            if wrong:
+                questions.append(self._date_true_false(context, answer, wrong[0][0]))
+        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0])
+        if cloze:
+            # The blank takes the words it replaced; only a misspelt month is written properly.
+            fitting = answer if mention.precision in {"day", "month"} else fact.text
+            cloze_accept = sorted({form for form in [answer, *accept] if form != fitting})
+            questions.append(Question(
+                fact.id, "cloze", f"Fill in the blank: {cloze}", fitting, accept=cloze_accept, explanation=fact.sentence,
+                score=(1.6 if event and not event.vague else 2.4) - 0.02 * max(0, len(cloze.split()) - 30),
+            ))
+        return questions
+
+    def _date_true_false(self, context: FactContext, answer: str, wrong: str) -> Question:
+        fact, mention, event = context.fact, context.date, context.event
+        assert mention is not None and event is not None
+        is_true = int(short_hash(fact.id, "tf"), 16) % 2 == 0
+        shown = answer if is_true else wrong
+        preposition = {"day": "on", "month": "in", "year": "in", "period": ""}[mention.precision]
+        when = f"{preposition} {shown}".strip() if preposition else shown[:1].lower() + shown[1:]
+        if mention.precision == "period" and not re.match(r"(?i)from|between", shown):
+            when = f"from {shown.replace('–', ' to ').replace('-', ' to ')}"
+        statement = f"{_capitalise(event.statement)} {when}."
+        return Question(
+            fact.id, "true_false", f"True or false? {statement}", "True" if is_true else "False",
+            choices=["True", "False"], explanation=fact.sentence, score=1.5 - (0.5 if context.excluded_values else 0),
+        )
+
+    # Figures -----------------------------------------------------------------------------------
+
+    def _figure_questions(self, context: FactContext) -> list[Question]:
+        fact, mention = context.fact, context.figure
+        assert mention is not None
+        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0])
+        if not cloze or BLANK not in cloze:
+            return []
+        written_in_words = fact.text.strip()[:1].isalpha() and fact.unit not in _MONEY
+        others = [(c.fact.text, float(c.fact.value)) for c in self.contexts
+                  if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text
+                  and (c.fact.text.strip()[:1].isalpha() and c.fact.unit not in _MONEY) == written_in_words]
+        wrong = figure_distractors(fact.text, float(fact.value), others)
+        accept = sorted({form for form in (format_number(fact.value), self._plain_figure(fact)) if form != fact.text})
+        questions = [Question(
+            fact.id, "cloze", f"Fill in the blank: {cloze}", fact.text, accept=accept, explanation=fact.sentence,
+            score=2.2 - 0.02 * max(0, len(cloze.split()) - 30),
+        )]
+        if len(wrong) == 3:
+            by_value = {fact.text: float(fact.value), **{text: value for text, value, _ in wrong}}
+            choices = sorted(by_value, key=lambda choice: (by_value[choice], choice))
+            questions.append(Question(
+                fact.id, "multiple_choice", f"Complete the sentence: {cloze}", fact.text, choices=choices,
+                accept=accept, explanation=fact.sentence, score=2.6 - 0.02 * max(0, len(cloze.split()) - 30),
+            ))
+        return questions
+
+    @staticmethod
+    def _plain_figure(fact: Fact) -> str:
+        return format_number(fact.value) + ("%" if fact.unit == "%" else "")
+
+    # Quotes ------------------------------------------------------------------------------------
+
+    def _quote_questions(self, context: FactContext) -> list[Question]:
+        fact = context.fact
+        speaker = fact.speaker or ""
+        quote = _shorten_quote(fact.text)
+        prompt = f"Who said: “{quote}”?"
+        if _leaks(prompt, speaker, context.aliases):
+            return []
+        questions: list[Question] = []
+        candidates = [name for name in self.speakers if name != speaker]
+        candidates += [c.fact.text for c in self.people if c.fact.text not in candidates and c.fact.text != speaker]
+        # A name the quotation itself mentions would give the game away.
+        candidates = [name for name in candidates if name.split()[-1].lower() not in fact.text.lower()]
+        accept = [alias for alias in context.aliases if alias != speaker]
+        if len(candidates) >= 3:
+            choices = _order([speaker, *candidates[:3]], fact.id)
+            questions.append(Question(
+                fact.id, "who_said", prompt, speaker, choices=choices, accept=accept, explanation=fact.sentence,
+                score=3.0 if len(fact.text.split()) >= 4 else 2.0,
+            ))
+            is_true = int(short_hash(fact.id, "tf"), 16) % 2 == 0
+            shown = speaker if is_true else candidates[0]
+            questions.append(Question(
+                fact.id, "true_false", f"True or false? {_capitalise(shown)} said “{quote}”.",
+                "True" if is_true else "False", choices=["True", "False"], explanation=fact.sentence, score=1.4,
+            ))
+        else:
+            questions.append(Question(
+                fact.id, "short_answer", prompt, speaker, accept=accept, explanation=fact.sentence, score=1.8,
+            ))
+        return questions
+
+    # People ------------------------------------------------------------------------------------
+
+    def _person_questions(self, context: FactContext) -> list[Question]:
+        fact = context.fact
+        role = fact.role or ""
+        verb = "was" if context.past_role else "is"
+        questions: list[Question] = []
+        other_roles = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)})
+        if len(other_roles) >= 3 and not _leaks(f"Who {verb} {fact.text}?", role, []):
+            wrong = sorted(other_roles, key=lambda other: short_hash(fact.id, other))[:3]
+            prompt = f"What role {'did' if context.past_role else 'does'} {fact.text} hold?"
+            questions.append(Question(
+                fact.id, "multiple_choice", prompt, role, choices=_order([role, *wrong], fact.id),
+                explanation=fact.sentence, score=2.4, variant="role",
+            ))
+        same_role = [c for c in self.people if c.fact.role and c.fact.role.lower() == role.lower()]
+        specific = len(role.split()) >= 2 and len(same_role) == 1
+        if specific:
+            article = "" if re.match(r"(?i)former\b", role) else "the "
+            prompt = f"Who {verb} {article}{role}?"
+            others = [c.fact.text for c in self.people if c.fact.text != fact.text and c.fact.role
+                      and not _related_roles(c.fact.role, role)]
+            if not _leaks(prompt, fact.text, context.aliases):
+                if len(others) >= 3:
+                    wrong = sorted(others, key=lambda other: short_hash(fact.id, other))[:3]
+                    questions.append(Question(
+                        fact.id, "multiple_choice", prompt, fact.text, choices=_order([fact.text, *wrong], fact.id),
+                        accept=context.aliases, explanation=fact.sentence, score=2.8, variant="name",
+                    ))
+                questions.append(Question(
+                    fact.id, "short_answer", prompt, fact.text, accept=context.aliases, explanation=fact.sentence,
+                    score=2.0, variant="name",
+                ))
+        return questions
+
+    # Timelines ---------------------------------------------------------------------------------
+
+    def _order_questions(self, size: int = 4, most: int = 3) -> list[Question]:
+        usable = [c for c in self.contexts if c.date is not None and c.event is not None and not c.event.vague
+                  and not c.excluded_values and len(c.event.statement.split()) <= 22]
+        by_value: dict[str, FactContext] = {}
+        for context in sorted(usable, key=lambda c: (c.date.value, c.fact.id)):
+            by_value.setdefault(context.date.value.split("/")[0], context)
+        timeline = sorted(by_value.values(), key=lambda c: c.date.value)
+        groups = [timeline[start::most] for start in range(most)] if len(timeline) >= size * most else [timeline]
+        questions: list[Question] = []
+        for group in groups:
+            group = group[:5]
+            if len(group) < 3:
+                continue
+            statements = [_capitalise(c.event.statement) for c in group]
+            questions.append(Question(
+                group[0].fact.id, "order", "Put these events in order, earliest first.",
+                " → ".join(statements), choices=_order(statements, "order" + group[0].fact.id),
+                explanation="; ".join(f"{format_like(c.date.value, c.date)}: {c.event.statement}" for c in group),
+                fact_ids=[c.fact.id for c in group], score=2.5,
+            ))
+        return questions
+
+
+def _without_repeats(questions: list[Question]) -> list[Question]:
+    """One question per prompt and type; a quote inside a longer one by the same speaker goes too."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Question] = []
+    quoted = [(q.prompt, q.answer) for q in questions if q.type == "who_said"]
+    for question in questions:
+        key = (question.type, question.prompt if question.type != "order" else question.answer)
+        if key in seen:
+            continue
+        if question.type in {"who_said", "true_false"} and "“" in question.prompt:
+            inner = question.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+            if any(inner != other.split("“", 1)[1].rsplit("”", 1)[0] and inner in other and answer_matches(
+                    question, other_answer) for other, other_answer in quoted):
+                continue
+        seen.add(key)
+        kept.append(question)
+    return kept
+
+
+def answer_matches(question: Question, speaker: str) -> bool:
+    return question.type == "true_false" or question.answer == speaker
+
+
+def _head(role: str) -> str:
+    return role.lower().split(" of ")[0].split()[-1]
+
+
+def _related_roles(first: str, second: str) -> bool:
+    """Could one of these roles also describe the holder of the other? ("President", "US President")."""
+    a, b = first.lower().split(), second.lower().split()
+    if a == b or a[-len(b):] == b or b[-len(a):] == a:
+        return True
+    return _head(first) == _head(second) and (len(a) == 1 or len(b) == 1)
+
+
+_TYPE_ORDER = ["multiple_choice", "who_said", "short_answer", "cloze", "true_false", "order"]
+
+
