@@ -62,7 +62,7 @@ def command_run(arguments: argparse.Namespace) -> None:
     say("Creating the demo accounts")
     flask("demo", env=env)
     say("Loading the question banks in question_bank/")
-    flask("banks", "load", "question_bank", "--owner", "teacher@example.com", "--public", "--approve", env=env)
+    flask("bank", "import", "question_bank", "--owner", "teacher@example.com", "--public", "--approve", env=env)
     say(f"Serving on http://{arguments.host}:{arguments.port} (Ctrl+C stops)")
     flask("run", "--host", arguments.host, "--port", str(arguments.port), env=env)
 

@@ -82,9 +82,9 @@ def register_request_hooks(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from studyapp.auth.commands import users_cli
-    from studyapp.banks.commands import banks_cli
+    from studyapp.banks.commands import bank_cli
     from studyapp.demo import demo_cli
 
     app.cli.add_command(users_cli)
-    app.cli.add_command(banks_cli)
+    app.cli.add_command(bank_cli)
     app.cli.add_command(demo_cli)

@@ -47,6 +47,7 @@ _STOP_WORDS = set(
 )
 _COUNTED_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’.-]*")
 _DETERMINERS_BEFORE_COUNT = re.compile(r"\b(?:the|our|these|those|both|their|its|his|her|my|your|all)\s+$", re.IGNORECASE)
+_TIME_UNITS = {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "seconds"}
 _IRREGULAR_PLURALS = {"aircraft", "people", "children", "men", "women", "police", "personnel", "staff", "sheep",
                       "fish", "cattle", "troops", "deer", "series", "species", "crew"}
 
@@ -164,6 +165,8 @@ def _add_counts(sentence: str, add) -> None:
         if noun is None:
             continue
         unit, end = noun
+        if unit.lower().split()[-1] in _TIME_UNITS:
+            continue  # durations have their own pattern; "45 years old" and "two years ago" are not figures
         add(match.start(), end, _scaled(number, match.group("scale")), unit)
 
 

@@ -197,6 +197,8 @@ def _inside_quote(text: str, position: int) -> bool:
 def _clean_gap(text: str, start: int, end: int, marks: list[_Mark]) -> bool:
     """Do the words between a speech verb and a quote belong to that verb's clause?"""
     gap = text[start:end]
+    if gap.strip() in {"", ":", ","}:
+        return True  # "Petro wrote: “…”"
     for mark in marks:  # other quotations in between count as plain words
         if start <= mark.open and mark.close < end:
             gap = gap.replace(text[mark.open:mark.close + 1], " quoted ")

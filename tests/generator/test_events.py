@@ -1,0 +1,59 @@
+"""A date's event, asked about in a question that makes sense without the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.generator.dates import find_dates
+from studyapp.generator.events import event_for
+
+
+def question_for(sentence: str, date_text: str) -> str | None:
+    date = next(found for found in find_dates(sentence) if found.text == date_text)
+    event = event_for(sentence, date)
+    return event.question if event else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "question"),
+    [
+        ("The U.S.-Colombia Trade Promotion Agreement was signed in November 2006 and ratified by the U.S. "
+         "Congress in October 2011.", "October 2011",
+         "When was the U.S.-Colombia Trade Promotion Agreement ratified by the U.S. Congress?"),
+        ("The U.S.-Colombia Trade Promotion Agreement was signed in November 2006 and ratified by the U.S. "
+         "Congress in October 2011.", "November 2006", "When was the U.S.-Colombia Trade Promotion Agreement signed?"),
+        ("President Donald Trump on 19 October 2025 said he would slash US funding to Colombia because the "
+         "country’s leader does nothing.", "19 October 2025",
+         "When did President Donald Trump say he would slash US funding to Colombia?"),
+        ("In 1822, the United States became one of the first countries to recognize the republic of Colombia.",
+         "1822", "When did the United States become one of the first countries to recognize the republic of Colombia?"),
+        ("During the Pastrana administration (1998-2002), relations with the United States improved.",
+         "1998-2002", "When was the Pastrana administration in power?"),
+        ("A notable maritime ship-boarding agreement signed in 1997 allowed for searches of suspected vessels.",
+         "1997", "When was the notable maritime ship-boarding agreement that allowed for searches of suspected "
+         "vessels signed?"),
+        ("US-Colombia relations got off to a bad start shortly after Trump returned to office in January 2025, "
+         "when Petro refused to accept military flights.", "January 2025", "When did Trump return to office?"),
+        ("The presidents had their first face-to-face meeting at the White House 18 May 2017, making Santos the "
+         "third.", "18 May 2017", "When did the presidents have their first face-to-face meeting at the White House?"),
+    ],
+)
+def test_when_questions_name_the_event(sentence: str, date_text: str, question: str) -> None:
+    assert question_for(sentence, date_text) == question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text"),
+    [
+        ("The budget will grow in 2030 if the plan works.", "2030"),  # not a past event
+        ("close to $8 billion through FY 2012--designed to help", "FY 2012"),  # no clause of its own
+    ],
+)
+def test_no_question_when_the_rules_do_not_fit(sentence: str, date_text: str) -> None:
+    assert question_for(sentence, date_text) is None
+
+
+def test_vague_subjects_are_flagged() -> None:
+    sentence = "The two entered into an Open Skies Agreement in May 2011."
+    event = event_for(sentence, find_dates(sentence)[0])
+    assert event is not None and event.vague

@@ -1,0 +1,57 @@
+"""People with their roles, and the short forms that refer to them."""
+
+from __future__ import annotations
+
+from studyapp.generator.people import find_people
+from studyapp.generator.text import read_article
+
+
+def people_in(text: str) -> dict[str, str | None]:
+    return {person.name: person.role for person in find_people(read_article("Title\n" + text))}
+
+
+def test_titles_before_names_give_roles() -> None:
+    found = people_in(
+        "That standoff ended when then-Colombian Foreign Minister Luis Gilberto Murillo announced a deal. "
+        "US Vice President Joe Biden praised the talks."
+    )
+    assert found == {"Luis Gilberto Murillo": "Colombian Foreign Minister", "Joe Biden": "US Vice President"}
+
+
+def test_a_role_set_off_by_commas() -> None:
+    found = people_in("The commander of Colombia's defense forces, Francisco Cubides, said the work would go on.")
+    assert found == {"Francisco Cubides": "commander of Colombia's defense forces"}
+    found = people_in("Ana Ruiz, the director of the national museum, opened the show.")
+    assert found == {"Ana Ruiz": "director of the national museum"}
+
+
+def test_a_country_after_the_name_belongs_to_the_role() -> None:
+    found = people_in("He followed President Pedro Pablo Kuczynski of Peru, and President Mauricio Macri of Argentina.")
+    assert found == {"Pedro Pablo Kuczynski": "President of Peru", "Mauricio Macri": "President of Argentina"}
+
+
+def test_short_forms_fold_into_the_fullest_name() -> None:
+    index = find_people(read_article(
+        "Title\nPresident Juan Manuel Santos met reporters. Later President Manuel Santos left. "
+        "Colombian President Gustavo Petro spoke. President Petro agreed."
+    ))
+    assert {person.name for person in index} == {"Juan Manuel Santos", "Gustavo Petro"}
+    assert index.resolve("Santos") == "Juan Manuel Santos"
+    assert index.resolve("Manuel Santos") == "Juan Manuel Santos"
+    assert index.resolve("Petro") == "Gustavo Petro"
+
+
+def test_two_people_with_one_surname_make_the_surname_ambiguous() -> None:
+    index = find_people(read_article("Title\nPresident George Bush spoke. Governor Jeb Bush replied."))
+    assert index.resolve("Bush") is None
+    assert index.resolve("Jeb Bush") == "Jeb Bush"
+
+
+def test_bodies_and_places_after_titles_are_not_people() -> None:
+    found = people_in("Petro spoke at the UN General Assembly. He met Secretary of State Marco Rubio.")
+    assert found == {"Marco Rubio": "Secretary of State"}
+
+
+def test_the_most_specific_form_of_the_commonest_role_wins() -> None:
+    found = people_in("President Donald Trump spoke. US President Donald Trump left. President Donald Trump returned.")
+    assert found == {"Donald Trump": "US President"}

@@ -1,0 +1,76 @@
+"""Who said it. The worst error is a wrong speaker, so several tests check that nobody is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.generator.people import find_people
+from studyapp.generator.quotes import find_quotes
+from studyapp.generator.text import read_article
+
+PEOPLE = "Colombian President Gustavo Petro and US President Donald Trump met. "
+
+
+def speakers(body: str) -> list[tuple[str, str | None]]:
+    article = read_article("Title\n" + PEOPLE + body)
+    return [(quote.text, quote.speaker) for quote in find_quotes(article, find_people(article))]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("“We will not give in,” Petro said.", ("We will not give in", "Gustavo Petro")),
+        ("“We will not give in,” said Petro.", ("We will not give in", "Gustavo Petro")),
+        ("“Walls work, just ask Israel,” Trump added curtly.", ("Walls work, just ask Israel", "Donald Trump")),
+        ("Petro wrote: “The United States has invaded our territory.”",
+         ("The United States has invaded our territory", "Gustavo Petro")),
+        ("Trump told reporters that Petro was “an illegal drug leader” in Florida.",
+         ("an illegal drug leader", "Donald Trump")),
+        ("According to Petro, “the decision was driven by politics.”",
+         ("the decision was driven by politics", "Gustavo Petro")),
+        ("The State Department said the move was due to Petro's \"reckless and incendiary actions.\"",
+         ("reckless and incendiary actions", "the State Department")),
+        ("“This is a mixed pair of marks\" Petro said.", ("This is a mixed pair of marks", "Gustavo Petro")),
+    ],
+)
+def test_speaker_named_before_or_after(body: str, expected: tuple[str, str]) -> None:
+    assert speakers(body)[0] == expected
+
+
+def test_a_pronoun_refers_to_the_person_the_sentence_before_was_about() -> None:
+    found = speakers("Trump spoke in Florida on Sunday. He also said Petro had “a fresh mouth toward America.”")
+    assert found == [("a fresh mouth toward America", "Donald Trump")]
+
+
+def test_a_quote_only_sentence_continues_the_last_speaker() -> None:
+    found = speakers("“For a long time our nations have had an alliance,” Petro said. “Today we continue as partners.”")
+    assert [speaker for _, speaker in found] == ["Gustavo Petro", "Gustavo Petro"]
+
+
+def test_a_reported_subject_is_not_the_speaker() -> None:
+    # Trump wrote it; Petro is only the subject of what he wrote.
+    found = speakers("Trump wrote on his platform that Petro is “strongly encouraging the production of drugs.”")
+    assert found[0][1] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Nobody is named: a bare quotation.
+        "“In Colombia, coca cultivation has surged to all-time records under this government.”",
+        # The pronoun has no antecedent in the sentence before.
+        "The talks ended late. He said the deal was “the best we could get today.”",
+        # Someone else's words inside the clause ("what his administration described as").
+        "Trump decertified Colombia, citing what his administration described as “failed efforts at every level.”",
+        # An unknown single name could be a place or a body.
+        "“We will open the border tomorrow morning,” Washington said.",
+        # Two candidate speakers disagree.
+        "“The plan failed completely,” Petro said, according to Trump.",
+    ],
+)
+def test_no_speaker_when_unsure(body: str) -> None:
+    assert all(speaker is None for _, speaker in speakers(body))
+
+
+def test_short_scare_quotes_are_not_quotations() -> None:
+    assert speakers("Petro denounced the strikes as “murder” and “failed”.") == []
