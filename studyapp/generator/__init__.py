@@ -13,7 +13,7 @@ from studyapp.generator.dates import find_dates
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
-from studyapp.generator.people import PeopleIndex, find_people
+from studyapp.generator.people import PeopleIndex, add_known_roles, find_people
 from studyapp.generator.questions import FactContext, QuestionBuilder
 from studyapp.generator.quotes import find_quotes
 from studyapp.generator.text import Article, read_article
@@ -37,6 +37,7 @@ def generate(text: str, title: str | None = None, source_file: str = "article.tx
     article = read_article(text, title)
     people = find_people(article)
     quotes = find_quotes(article, people)
+    add_known_roles(people, article)
     contexts = _dated_and_figure_facts(article, people)
     contexts += _quote_facts(article, quotes, people)
     contexts += _person_facts(article, people)

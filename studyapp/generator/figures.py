@@ -41,7 +41,7 @@ _ORDINAL_WORDS = re.compile(r"\b(?P<word>" + "|".join(ORDINAL_WORDS) + r")\b(?=\
 _STOP_WORDS = set(
     "a an the of in on at to for from by with and or but as that which who whom whose were was is are be been being "
     "have has had will would can could should may might must do does did than then there their its his her our your "
-    "my this these those it they he she we you i per each every all some any no not more less most least over under "
+    "my this these those it they he she we you i per each every all some any no not most least over under "
     "about around across into onto upon during through before after since until while when where how why what so "
     "such also only just even still yet very too said says say according".split()
 )
@@ -136,6 +136,9 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None) -> l
         per = re.sub(r"\s+", " ", match.group("per").lower())
         add(match.start(), match.end(), _scaled(match.group("number"), match.group("scale")), per)
     for match in _DURATION.finditer(sentence):
+        if not match.group("unit").islower() or re.match(r"\s+(?:later|earlier|before|after)\b",
+                                                          sentence[match.end():]):
+            continue  # "the Six-Day War" is a name; "seven years later" tells when, not how long
         unit = match.group("unit").lower()
         unit = "centuries" if unit.startswith("centur") else unit.rstrip("s") + "s"
         start = match.start("number") if not match.group("qualifier") else match.start()

@@ -17,14 +17,19 @@ NAME = rf"(?:{NAME_WORD}|{_INITIAL})(?:\s+(?:{_PARTICLE}\s+)?(?:{NAME_WORD}|{_IN
 
 HONORIFICS = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sir|Dame|Lord|Lady|Rev\.)"
 TITLES = (
-    r"(?:Vice\s+President|President|Deputy\s+Prime\s+Minister|Prime\s+Minister|"
+    r"(?:General\s+Manager|Managing\s+Director|Executive\s+Director|Board\s+Chair|Vice\s+Chancellor|"
+    r"Field\s+Marshal|President-elect|Councilmember|Councillor|Councilman|Councilwoman|Council\s+Member|Alderman|"
+    r"Alderwoman|Commissioner|Supervisor|Superintendent|Inspector|Detective|Sergeant|Sgt\.|Lieutenant|Lt\.|"
+    r"Bishop|Archbishop|Cardinal|Rabbi|Imam|Emperor|Empress|Khedive|Viceroy|Tsar|Czar|Shah|Pharaoh|"
+    r"Assemblyman|Assemblywoman|Principal|Dean|Provost|Brigadier|"
+    r"Vice\s+President|President|Deputy\s+Prime\s+Minister|Prime\s+Minister|"
     r"(?:Foreign|Defen[cs]e|Finance|Interior|Justice|Health|Trade|Economy|Education|Energy|Environment)\s+Minister|"
     r"Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?|Secretary\s+of\s+State|Secretary-General|"
     r"(?:(?:Defen[cs]e|Treasury|Home|Foreign|State|Press)\s+)?Secretary|Senator|Sen\.|Representative|Rep\.|"
     r"Congressman|Congresswoman|Governor|Gov\.|Lt\.\s+Gen\.|Maj\.\s+Gen\.|General|Gen\.|Admiral|Adm\.|Colonel|"
     r"Col\.|Captain|Capt\.|Commander|Chancellor|King|Queen|Prince|Princess|Pope|Mayor|Judge|Chief\s+Justice|"
-    r"Justice|Ambassador|Professor|Sheikh|Emir|Sultan|Chairman|Chairwoman|Director|Spokesman|Spokeswoman|Premier|"
-    r"Attorney\s+General|Speaker|Chief\s+Executive|CEO)"
+    r"Justice|Ambassador|Professor|Sheikh|Emir|Sultan|Chairman|Chairwoman|Chair|Director|Spokesman|Spokeswoman|"
+    r"Premier|Attorney\s+General|Speaker|Chief\s+Executive|CEO)"
 )
 _NATIONALITY = r"(?:U\.S\.|US|U\.K\.|UK|EU|UN|[A-Z][a-z]+(?:an|ian|ese|ish|ch|ic|i))"
 _ROLE_MODIFIERS = rf"(?:(?:former|then-|then\s|acting|interim|outgoing|incoming)\s*)?(?:{_NATIONALITY}\s+)?"
@@ -33,7 +38,11 @@ ROLE_NOUNS = (
     r"secretary|spokesman|spokeswoman|spokesperson|ambassador|governor|mayor|founder|chief\s+executive|editor|"
     r"professor|general|senator|judge|captain|coach|manager|owner|deputy|adviser|advisor|envoy|prosecutor|"
     r"attorney\s+general|foreign\s+minister|prime\s+minister|king|queen|economist|analyst|researcher|historian|"
-    r"scientist|author|CEO)"
+    r"scientist|author|CEO|viceroy|khedive|emperor|empress|sultan|diplomat|engineer|architect|explorer|writer|"
+    r"novelist|poet|painter|composer|physicist|chemist|journalist|reporter|lawyer|entrepreneur|businessman|"
+    r"businesswoman|activist|nurse|doctor|teacher|student|singer|actor|actress|player|pilot|soldier|officer|"
+    r"official|spokesperson|councilmember|commissioner|superintendent|principal|treasurer|inventor|bishop|"
+    r"mathematician|philosopher|banker|farmer|worker|resident|member|organizer|organiser|volunteer)"
 )
 _LOWER_TITLES = r"(?:presidents?|ministers?|senators?|governors?|generals?|ambassadors?|mayors?|prime\s+ministers?)"
 
@@ -63,6 +72,9 @@ BODY = (
 _BODY = re.compile(BODY)
 
 
+_LEADING_TITLE = re.compile(rf"^(?:{TITLES}|{HONORIFICS})\s+(?=[A-Z])")
+
+
 def is_person_name(name: str) -> bool:
     words = name.split()
     if not words or words[0] in {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At"}:
@@ -77,6 +89,9 @@ def normalise_body(text: str) -> str:
 
 def _clean_role(role: str) -> str:
     role = re.sub(r"\s+", " ", role.strip())
+    role = re.sub(r"^(?:a|an|the)\s+", "", role)
+    if re.match(r"[a-z]\S*['’]s\b", role):
+        role = "the " + role  # "the city's transit director" needs its article
     role = re.sub(r"^then[-\s]+", "", role)
     role = re.sub(r"\bpresidents\b", "president", role)
     role = re.sub(r"\bministers\b", "minister", role)
@@ -111,6 +126,7 @@ class PeopleIndex:
 
     def add(self, name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
         name = re.sub(r"\s+", " ", name.strip())
+        name = _LEADING_TITLE.sub("", name)
         if not is_person_name(name):
             return
         person = self.people.setdefault(name, Person(name))
@@ -167,7 +183,16 @@ _LOWER_TITLED = re.compile(
     rf"(?P<name>{NAME})(?:\s+and\s+(?P<second>{NAME}))?"
 )
 _ROLE_THEN_NAME = re.compile(
-    rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE_NOUNS}\b[^,;()“”\"]{{0,80}}?),\s+(?P<name>{NAME})\s*[,.]"
+    rf"\b[Tt]he\s+(?P<role>(?:[\w'’-]+\s+){{0,3}}{ROLE_NOUNS}\b[^,;()“”\"]{{0,80}}?),\s+(?P<name>{NAME})\s*[,.]"
+)
+# "the French diplomat Ferdinand de Lesseps": a descriptive role right before the name.
+_DESCRIBED_NAME = re.compile(
+    rf"\b(?:the|a|an)\s+(?P<role>(?:{_NATIONALITY}\s+|[a-z-]+\s+){{0,2}}{ROLE_NOUNS})\s+(?P<name>{NAME})\b"
+)
+# "Marjorie Lin, a retired nurse who …": read only for names already known to be people.
+_KNOWN_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:a|an|the)\s+(?P<role>(?:[a-z-]+\s+|{_NATIONALITY}\s+){{0,3}}{ROLE_NOUNS}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)(?=\s*[,.;]|\s+(?:who|that|which|and)\b)"
 )
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE_NOUNS}\s+(?:of|at|for)\s+[^,;()“”\"]{{1,60}}?),"
@@ -195,13 +220,23 @@ def find_people(article: Article) -> PeopleIndex:
             for group in ("name", "second"):
                 if match.group(group):
                     index.add(_trim_name(match.group(group)), match.group("role"), place(match))
-        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _DESCRIBED_NAME):
             for match in pattern.finditer(text):
                 index.add(_trim_name(match.group("name")), match.group("role"), place(match))
         for match in _HONOURED.finditer(text):
             index.add(_trim_name(match.group("name")))
     index.merge_short_forms()
     return index
+
+
+def add_known_roles(index: PeopleIndex, article: Article) -> None:
+    """Second look, once quotations have named more people: "Marjorie Lin, a retired nurse"."""
+    for sentence in article.sentences:
+        for match in _KNOWN_NAME_THEN_ROLE.finditer(sentence.text):
+            name = index.resolve(_trim_name(match.group("name")))
+            if name is not None and not index.people[name].roles:
+                index.add(name, match.group("role"),
+                          (sentence.index, sentence.start + match.start(), sentence.start + match.end()))
 
 
 def _trim_name(name: str) -> str:

@@ -221,7 +221,7 @@ class QuestionBuilder:
         same_role = [c for c in self.people if c.fact.role and c.fact.role.lower() == role.lower()]
         specific = len(role.split()) >= 2 and len(same_role) == 1
         if specific:
-            article = "" if re.match(r"(?i)former\b", role) else "the "
+            article = "" if re.match(r"(?i)(?:former|the)\b", role) else "the "
             prompt = f"Who {verb} {article}{role}?"
             others = [c.fact.text for c in self.people if c.fact.text != fact.text and c.fact.role
                       and not _related_roles(c.fact.role, role)]

@@ -35,12 +35,18 @@ _OTHER_VERBS = set(
 _PARTICIPLES = ("saying|adding|calling|noting|telling|arguing|writing|warning|declaring|insisting|asking|describing|"
                 "stressing|emphasizing|urging|accusing|claiming|explaining")
 _DATE_LIKE = r"(?:\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|[A-Z][a-z]+\s+\d{4})"
-_SPEAKER = rf"(?P<pronoun>\b[Hh]e\b|\b[Ss]he\b)|(?P<body>{BODY})|(?:(?:[A-Za-z.]+\s+){{0,2}}{TITLES}\s+)?(?P<name>{NAME})"
+_BODY_NOUNS = ("union|department|ministry|agency|council|committee|court|company|government|commission|bank|fund|"
+               "authority|board|police|army|organization|organisation|association|institute|university|coalition|"
+               "alliance|federation|league|embassy|office|bureau|service|party|corporation|foundation")
+_SPEAKER = (
+    rf"(?P<pronoun>\b[Hh]e\b|\b[Ss]he\b)|(?P<body_alias>\b[Tt]he\s+(?:{_BODY_NOUNS})\b)|(?P<body>{BODY})|"
+    rf"(?:(?:[A-Za-z.]+\s+){{0,2}}{TITLES}\s+)?(?P<name>{NAME})"
+)
 _MENTION = re.compile(_SPEAKER)
 _VERB_AFTER_MENTION = re.compile(
     rf"^(?:\s*,\s*[^,“”\"]{{1,120}}?,)?(?:\s+(?:on\s+)?{_DATE_LIKE})?"
     r"(?:\s+(?:also|then|later|again|instead|however|still|further|[a-z]+ly))*"
-    r"(?:\s+(?P<aux>has|had|have|was|were|is|are|will|would)(?:\s+been)?)?(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]+)\b"
+    r"(?:\s+(?P<aux>has|had|have|was|were|is|are|will|would)(?:\s+been)?)?(?:\s+[a-z]+ly)?,?\s+(?P<verb>[a-z]+)\b"
 )
 _AFTER_QUOTE_SPEAKER_FIRST = re.compile(
     rf"^[\s,]*(?:{_SPEAKER})\s+(?:[a-z]+ly\s+)?(?:{_AFTER_VERBS})\b"
@@ -100,10 +106,16 @@ class _Attributor:
         self.article = article
         self.people = people
         self.subjects: dict[int, str | None] = {}  # sentence index → who the sentence is about
+        self.bodies = sorted({normalise_body(match.group(0)) for match in re.finditer(BODY, article.text)})
 
     def resolve_mention(self, match: re.Match[str], sentence: Sentence) -> str | None:
         if match.group("body"):
             return normalise_body(match.group("body"))
+        if match.group("body_alias"):
+            # "the union" is the one body named "… Union" in the article, if there is exactly one.
+            noun = match.group("body_alias").split()[-1].lower()
+            named = [body for body in self.bodies if body.split(" of ")[0].split()[-1].lower() == noun]
+            return named[0] if len(named) == 1 else None
         if match.group("pronoun"):
             # "He" is whoever the sentence before was about, and only that sentence.
             return self.subject_of(sentence.index - 1) if sentence.index > 0 else None
