@@ -218,3 +218,13 @@ def post_form(client: FlaskClient) -> Callable[..., object]:
         return client.post(url, data={**data, "csrf_token": csrf_token_from(html)}, **kwargs)
 
     return post
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the generator's measured quality (recall per kind, misattributions) after the run."""
+    from tests.generator.quality import REPORT
+
+    if REPORT:
+        terminalreporter.section("question generator against the gold files")
+        for line in REPORT:
+            terminalreporter.write_line(line)

@@ -14,7 +14,7 @@ _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "pesos": "
 _SCALE = r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?"
 
 _MONEY_SYMBOL = re.compile(
-    rf"(?P<symbol>US\$|U\.S\.\$|[CAR]\$|\$|€|£|¥|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?P<number>{DIGITS}){_SCALE}",
+    rf"(?P<symbol>US\$|U\.S\.\$|[CAR]\$|\$|€|£|¥|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?P<number>{DIGITS}){_SCALE}(?![\w$€£¥])",
 )
 _MONEY_WORDS = re.compile(
     rf"\b(?P<number>{DIGITS}){_SCALE}\s+(?P<currency>dollars|euros|pounds|pesos|yen|rupees|reais)\b", re.IGNORECASE

@@ -114,7 +114,7 @@ class QuestionBuilder:
             if wrong:
                 questions.append(self._date_true_false(context, answer, wrong[0][0]))
         cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0])
-        if cloze:
+        if cloze and mention.text.lower() not in cloze.lower():
             # The blank takes the words it replaced; only a misspelt month is written properly.
             fitting = answer if mention.precision in {"day", "month"} else fact.text
             cloze_accept = sorted({form for form in [answer, *accept] if form != fitting})
@@ -145,8 +145,8 @@ class QuestionBuilder:
         fact, mention = context.fact, context.figure
         assert mention is not None
         cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0])
-        if not cloze or BLANK not in cloze:
-            return []
+        if not cloze or BLANK not in cloze or fact.text.lower() in cloze.lower():
+            return []  # the same figure written twice would answer its own blank
         written_in_words = fact.text.strip()[:1].isalpha() and fact.unit not in _MONEY
         others = [(c.fact.text, float(c.fact.value)) for c in self.contexts
                   if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text
