@@ -22,6 +22,8 @@ TITLES = (
     r"Alderwoman|Commissioner|Supervisor|Superintendent|Inspector|Detective|Sergeant|Sgt\.|Lieutenant|Lt\.|"
     r"Bishop|Archbishop|Cardinal|Rabbi|Imam|Emperor|Empress|Khedive|Viceroy|Tsar|Czar|Shah|Pharaoh|"
     r"Assemblyman|Assemblywoman|Principal|Dean|Provost|Brigadier|"
+    # "State Transportation Secretary", "Health Minister": an office named by its department.
+    r"(?:[A-Z][a-z]+\s+){1,3}(?:Secretary|Minister|Director|Commissioner|Superintendent)(?=\s+[A-Z])|"
     r"Vice\s+President|President|Deputy\s+Prime\s+Minister|Prime\s+Minister|"
     r"(?:Foreign|Defen[cs]e|Finance|Interior|Justice|Health|Trade|Economy|Education|Energy|Environment)\s+Minister|"
     r"Minister(?:\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?|Secretary\s+of\s+State|Secretary-General|"
@@ -42,7 +44,8 @@ ROLE_NOUNS = (
     r"novelist|poet|painter|composer|physicist|chemist|journalist|reporter|lawyer|entrepreneur|businessman|"
     r"businesswoman|activist|nurse|doctor|teacher|student|singer|actor|actress|player|pilot|soldier|officer|"
     r"official|spokesperson|councilmember|commissioner|superintendent|principal|treasurer|inventor|bishop|"
-    r"mathematician|philosopher|banker|farmer|worker|resident|member|organizer|organiser|volunteer)"
+    r"mathematician|philosopher|banker|farmer|worker|resident|member|organizer|organiser|volunteer|auditor|"
+    r"comptroller|inspector|regulator|ombudsman|chancellor|clerk|sheriff|registrar|curator|trustee)"
 )
 _LOWER_TITLES = r"(?:presidents?|ministers?|senators?|governors?|generals?|ambassadors?|mayors?|prime\s+ministers?)"
 
@@ -191,8 +194,8 @@ _DESCRIBED_NAME = re.compile(
 )
 # "Marjorie Lin, a retired nurse who …": read only for names already known to be people.
 _KNOWN_NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:a|an|the)\s+(?P<role>(?:[a-z-]+\s+|{_NATIONALITY}\s+){{0,3}}{ROLE_NOUNS}"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)(?=\s*[,.;]|\s+(?:who|that|which|and)\b)"
+    rf"(?P<name>{NAME}),\s+(?:(?:a|an|the)\s+|(?={ROLE_NOUNS}\s+of\b))(?P<role>(?:[a-z-]+\s+|{_NATIONALITY}\s+){{0,3}}{ROLE_NOUNS}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,4})?)(?=\s*[,.;]|\s+(?:who|that|which|and)\b)"
 )
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[a-z-]+\s+){{0,2}}{ROLE_NOUNS}\s+(?:of|at|for)\s+[^,;()“”\"]{{1,60}}?),"

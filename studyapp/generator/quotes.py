@@ -20,7 +20,8 @@ SAY_VERBS = set(
     "promises pledged pledges vowed vows admitted admits acknowledged acknowledges suggested suggests recalled recalls "
     "remarked remarks observed observes concluded concludes confirmed confirms denied denies agreed agrees countered "
     "counters quipped quips joked jokes complained complains predicted predicts cautioned cautions demanded demands "
-    "hit lashed blasted blasts labelled labeled branded dubbed termed writes wrote told".split()
+    "hit lashed blasted blasts labelled labeled branded dubbed termed writes wrote told blamed blames hailed hails "
+    "welcomed welcomes dismissed dismisses rejected rejects defended defends questioned questions mocked".split()
 )
 # Verbs after which the quotation's speaker follows: "…,” said Petro.
 _AFTER_VERBS = ("said|says|wrote|writes|added|adds|told|tells|stated|declared|asked|replied|explained|insisted|noted|"
