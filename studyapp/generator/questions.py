@@ -129,11 +129,13 @@ class QuestionBuilder:
         assert mention is not None and event is not None
         is_true = int(short_hash(fact.id, "tf"), 16) % 2 == 0
         shown = answer if is_true else wrong
-        preposition = {"day": "on", "month": "in", "year": "in", "period": ""}[mention.precision]
-        when = f"{preposition} {shown}".strip() if preposition else shown[:1].lower() + shown[1:]
-        if mention.precision == "period" and not re.match(r"(?i)from|between", shown):
-            when = f"from {shown.replace('–', ' to ').replace('-', ' to ')}"
-        statement = f"{_capitalise(event.statement)} {when}."
+        # The date goes first: "On 15 September 2025, …" cannot be misread as part of the clause.
+        if mention.precision == "period":
+            years = re.findall(r"\d{4}", shown)
+            when = f"From {years[0]} to {years[-1]}" if len(years) >= 2 else shown
+        else:
+            when = {"day": "On", "month": "In", "year": "In"}[mention.precision] + f" {shown}"
+        statement = f"{when}, {event.statement}."
         return Question(
             fact.id, "true_false", f"True or false? {statement}", "True" if is_true else "False",
             choices=["True", "False"], explanation=fact.sentence, score=1.5 - (0.5 if context.excluded_values else 0),
