@@ -119,9 +119,13 @@ def postgres_migrated(postgres_server: PostgresServer, tmp_path_factory: pytest.
 
 
 @pytest.fixture
-def backend() -> str:
-    """The database the test runs on; tests/data overrides this to run on both."""
-    return "sqlite"
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the test runs on: SQLite, unless a test asks for more.
+
+    tests/data overrides this to run everything on both; a single test may use
+    ``@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)``.
+    """
+    return getattr(request, "param", "sqlite")
 
 
 @pytest.fixture

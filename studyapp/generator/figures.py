@@ -153,10 +153,17 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None) -> l
     return sorted(found, key=lambda mention: mention.start)
 
 
+_COMPOUND_COUNT = re.compile(
+    rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})-(?P<unit>(?:member|seat|nation|country|strong|person|story|storey|lane|"
+    r"bed|room|page|team)\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
 _COUNT_NUMBER = re.compile(rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})(?:\s(?P<scale>hundred|thousand|million|billion))?\s")
 
 
 def _add_counts(sentence: str, add) -> None:
+    for match in _COMPOUND_COUNT.finditer(sentence):  # "a nine-member board"
+        add(match.start(), match.end(), parse_number(match.group("number")), match.group("unit").lower())
     for match in _COUNT_NUMBER.finditer(sentence):
         number = match.group("number")
         is_word = not number[0].isdigit()

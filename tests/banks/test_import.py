@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -118,3 +119,18 @@ def test_without_any_teacher_import_explains_what_to_do(app, db, bank_folder) ->
     result = import_banks(app, str(bank_folder))
     assert result.exit_code == 1
     assert "create one first" in result.output
+
+
+SEED_FOLDER = Path(__file__).resolve().parents[2] / "question_bank"
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_the_seed_bank_imports_with_its_article_and_reimports_unchanged(app, db, teacher) -> None:
+    first = import_banks(app, str(SEED_FOLDER), "--owner", teacher.email, "--public", "--approve")
+    assert first.exit_code == 0, first.output
+    question_set = db.session.scalar(select(QuestionSet))
+    assert question_set.title == "US-Colombia Relations"
+    assert question_set.source_text.startswith("US-Colombia Relations\nPresident Donald Trump")
+    assert count(db, Question) == len(json.loads((SEED_FOLDER / "us-colombia-relations.json").read_text())["questions"])
+    again = import_banks(app, str(SEED_FOLDER), "--owner", teacher.email, "--public", "--approve")
+    assert "already up to date" in again.output

@@ -26,6 +26,7 @@ from studyapp.generator.figures import find_figures
         ("marking the 100th Open Skies Agreement", "100th", 100, "ordinal"),
         ("making him the third current president to meet", "third", 3, "ordinal"),
         ("about 3.5 million people fled", "3.5 million people", 3_500_000, "people"),
+        ("The authority is run by a nine-member board.", "nine-member board", 9, "member board"),
     ],
 )
 def test_figures_are_found_and_valued(sentence: str, text: str, value: float, unit: str) -> None:
