@@ -82,8 +82,8 @@ def test_bad_number_in_the_environment_is_a_clear_error(monkeypatch) -> None:
         load_config("testing")
 
 
-def test_trusted_proxy_headers_make_the_session_cookie_secure(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("TRUSTED_PROXIES", "1")
+def set_cookie_after_https_proxy_request(tmp_path: Path) -> str:
+    """The Set-Cookie header of a request that a proxy says came over HTTPS."""
     app = create_app(load_config("testing", INSTANCE_PATH=tmp_path, SQLALCHEMY_DATABASE_URI="sqlite://"))
 
     @app.route("/touch-session")
@@ -94,19 +94,14 @@ def test_trusted_proxy_headers_make_the_session_cookie_secure(tmp_path: Path, mo
         return "ok"
 
     response = app.test_client().get("/touch-session", headers={"X-Forwarded-Proto": "https"})
-    assert "Secure" in response.headers["Set-Cookie"]
+    return response.headers["Set-Cookie"]
+
+
+def test_trusted_proxy_headers_make_the_session_cookie_secure(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TRUSTED_PROXIES", "1")
+    assert "Secure" in set_cookie_after_https_proxy_request(tmp_path)
 
 
 def test_forwarded_headers_are_ignored_without_a_trusted_proxy(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("TRUSTED_PROXIES", raising=False)
-    app = create_app(load_config("testing", INSTANCE_PATH=tmp_path, SQLALCHEMY_DATABASE_URI="sqlite://"))
-
-    @app.route("/touch-session")
-    def touch_session() -> str:
-        from flask import session
-
-        session["seen"] = True
-        return "ok"
-
-    response = app.test_client().get("/touch-session", headers={"X-Forwarded-Proto": "https"})
-    assert "Secure" not in response.headers["Set-Cookie"]
+    assert "Secure" not in set_cookie_after_https_proxy_request(tmp_path)
