@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from studyapp.config import PROJECT_ROOT, Config, load_config
 from studyapp.database import begin_deferred, configure_engine, restore_begin_mode
 from studyapp.extensions import csrf, db, login_manager, migrate
+from studyapp.templating import register_filters
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -40,6 +41,7 @@ def create_app(config: str | Config | None = None) -> Flask:
     logging.getLogger("studyapp").setLevel(app.config["LOG_LEVEL"])
 
     register_extensions(app)
+    register_filters(app)
     register_blueprints(app)
     register_request_hooks(app)
     register_commands(app)
@@ -59,9 +61,11 @@ def register_blueprints(app: Flask) -> None:
     from studyapp.auth import bp as auth_bp
     from studyapp.errors import register_error_handlers
     from studyapp.main import bp as main_bp
+    from studyapp.study import bp as study_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(study_bp, url_prefix="/study")
     register_error_handlers(app)
 
 

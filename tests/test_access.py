@@ -27,6 +27,19 @@ ACCESS_TABLE = [
     ("POST", "/auth/invites", Role.TEACHER, 302),
     ("POST", "/auth/logout", Role.STUDENT, 302),
     ("GET", "/auth/logout", Role.STUDENT, 405),
+    ("GET", "/study/", ANONYMOUS, 302),
+    ("GET", "/study/", Role.STUDENT, 200),
+    ("GET", "/study/", Role.TEACHER, 200),
+    ("GET", "/study/flashcards", ANONYMOUS, 302),
+    ("GET", "/study/flashcards", Role.STUDENT, 200),
+    ("GET", "/study/quiz", ANONYMOUS, 302),
+    ("GET", "/study/quiz", Role.STUDENT, 200),
+    ("GET", "/study/flashcards/answer", ANONYMOUS, 302),
+    ("GET", "/study/flashcards/answer", Role.STUDENT, 302),  # no card token: back to the next card
+    ("POST", "/study/quiz/check", Role.STUDENT, 302),
+    ("POST", "/study/review", Role.STUDENT, 302),
+    ("GET", "/study/settings", ANONYMOUS, 302),
+    ("GET", "/study/settings", Role.STUDENT, 200),
 ]
 
 

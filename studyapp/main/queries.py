@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from studyapp.models import Question, QuestionSet, QuestionStatus, Role, User, Visibility
+from studyapp.access import visible_sets_condition
+from studyapp.models import Question, QuestionSet, QuestionStatus, User, Visibility
 
 
 @dataclass(frozen=True)
@@ -17,16 +18,6 @@ class SetSummary:
     owner_name: str
     visibility: Visibility
     approved_questions: int
-
-
-def visible_sets_condition(user: User) -> ColumnElement[bool]:
-    """Which sets ``user`` may see: their own and public ones; teachers also shared ones; admins all."""
-    if user.role is Role.ADMIN:
-        return true()
-    allowed = [QuestionSet.owner_id == user.id, QuestionSet.visibility == Visibility.PUBLIC]
-    if user.role is Role.TEACHER:
-        allowed.append(QuestionSet.visibility == Visibility.SHARED)
-    return or_(*allowed)
 
 
 def set_summaries_for(session: Session, user: User) -> list[SetSummary]:

@@ -28,6 +28,8 @@ class CardState(db.Model):
     difficulty: Mapped[float | None]
     due: Mapped[datetime] = mapped_column(default=utcnow)
     last_review: Mapped[datetime | None]
+    # When the student first met this card: counts against the daily limit of new cards.
+    introduced_at: Mapped[datetime] = mapped_column(default=utcnow)
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
     # Bumped on every review so that two tabs answering at once cannot both win.
@@ -40,6 +42,7 @@ class CardState(db.Model):
         UniqueConstraint("user_id", "question_id"),
         # The due-card lookup: WHERE user_id = ? AND due <= ? ORDER BY due.
         Index(None, "user_id", "due"),
+        Index(None, "user_id", "introduced_at"),
     )
 
 

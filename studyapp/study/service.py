@@ -1,0 +1,209 @@
+"""The study loop against the database: which card comes next, and recording a review exactly once.
+
+No Flask here: the pages call these functions with a session, a user and the time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, time, timezone
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from studyapp.access import visible_sets_condition
+from studyapp.models import CardState, Question, QuestionSet, QuestionStatus, ReviewLog, User
+from studyapp.srs import MemoryState, Rating, new_memory_state, review
+
+
+class StaleCard(Exception):
+    """The card changed since it was shown (answered in another tab); nothing was recorded."""
+
+
+@dataclass(frozen=True)
+class NextCard:
+    question: Question
+    card: CardState | None  # None for a card the student has not met yet
+    is_new: bool
+
+    @property
+    def version(self) -> int:
+        return self.card.version if self.card is not None else 0
+
+    @property
+    def memory(self) -> MemoryState:
+        return memory_of(self.card) if self.card is not None else new_memory_state(datetime.now(timezone.utc))
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    log: ReviewLog
+    card: CardState
+    repeated: bool  # the same answer arrived again; the first one stands
+
+
+def start_of_day(now: datetime) -> datetime:
+    return datetime.combine(now.astimezone(timezone.utc).date(), time.min, tzinfo=timezone.utc)
+
+
+def memory_of(card: CardState) -> MemoryState:
+    return MemoryState(
+        state=card.state, step=card.step, stability=card.stability, difficulty=card.difficulty, due=card.due,
+        last_review=card.last_review, reps=card.reps, lapses=card.lapses,
+    )
+
+
+def _studyable(user: User):
+    """Approved questions in sets the user may see."""
+    return (
+        select(Question)
+        .join(QuestionSet, Question.question_set_id == QuestionSet.id)
+        .where(Question.status == QuestionStatus.APPROVED, visible_sets_condition(user))
+    )
+
+
+def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
+    introduced = session.scalar(
+        select(func.count()).select_from(CardState)
+        .where(CardState.user_id == user.id, CardState.introduced_at >= start_of_day(now))
+    )
+    return max(0, user.new_cards_per_day - (introduced or 0))
+
+
+def due_count(session: Session, user: User, now: datetime) -> int:
+    query = _studyable(user).join(CardState, CardState.question_id == Question.id).where(
+        CardState.user_id == user.id, CardState.due <= now
+    )
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
+    """The card to show now: the most overdue review, else a new card while today's allowance lasts."""
+    due = session.execute(
+        _studyable(user).add_columns(CardState)
+        .join(CardState, CardState.question_id == Question.id)
+        .where(CardState.user_id == user.id, CardState.due <= now)
+        .order_by(CardState.due, CardState.id)
+        .limit(1)
+    ).first()
+    if due is not None:
+        question, card = due
+        return NextCard(question, card, is_new=False)
+    if new_cards_left_today(session, user, now) <= 0:
+        return None
+    met = exists().where(CardState.user_id == user.id, CardState.question_id == Question.id)
+    # A sibling (another question on the same fact) met today would give this one away: wait a day.
+    sibling = aliased(Question)
+    sibling_today = exists().where(
+        CardState.user_id == user.id,
+        CardState.introduced_at >= start_of_day(now),
+        CardState.question_id == sibling.id,
+        sibling.fact_id == Question.fact_id,
+    )
+    question = session.scalar(
+        _studyable(user)
+        .where(~met, ~sibling_today)
+        .order_by(QuestionSet.id, Question.position, Question.id)
+        .limit(1)
+    )
+    return NextCard(question, None, is_new=True) if question is not None else None
+
+
+def next_due_time(session: Session, user: User) -> datetime | None:
+    """When the next card falls due (to tell a student who has finished when to come back)."""
+    return session.scalar(
+        select(func.min(CardState.due))
+        .join(Question, CardState.question_id == Question.id)
+        .join(QuestionSet, Question.question_set_id == QuestionSet.id)
+        .where(CardState.user_id == user.id, Question.status == QuestionStatus.APPROVED, visible_sets_condition(user))
+    )
+
+
+def token_key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def record_review(
+    session: Session,
+    user: User,
+    question: Question,
+    *,
+    rating: Rating | int,
+    shown_version: int,
+    token: str,
+    now: datetime,
+    answer_given: str = "",
+    correct: bool | None = None,
+    duration_ms: int | None = None,
+    fuzz: bool = True,
+) -> ReviewResult:
+    """Apply one answer to the card and log it, once, then commit.
+
+    The same ``token`` arriving twice (a double click, a resent form) returns the
+    first result and changes nothing. A card answered since it was shown
+    (``shown_version`` is old: another tab) raises StaleCard and changes nothing.
+    """
+    key = token_key(token)
+    earlier = _result_for_token(session, key)
+    if earlier is not None:
+        return earlier
+    try:
+        result = _apply_review(session, user, question, rating, shown_version, key, now, answer_given, correct,
+                               duration_ms, fuzz)
+        session.commit()
+        return result
+    except IntegrityError:
+        # Another request with this token, or for this new card, committed first.
+        session.rollback()
+        earlier = _result_for_token(session, key)
+        if earlier is not None:
+            return earlier
+        raise StaleCard() from None
+    except StaleCard:
+        # Perhaps stale because this very answer, sent twice at once, won the race.
+        session.rollback()
+        earlier = _result_for_token(session, key)
+        if earlier is not None:
+            return earlier
+        raise
+
+
+def _result_for_token(session: Session, key: str) -> ReviewResult | None:
+    log = session.scalar(select(ReviewLog).where(ReviewLog.request_token == key))
+    if log is None:
+        return None
+    card = session.scalar(
+        select(CardState).where(CardState.user_id == log.user_id, CardState.question_id == log.question_id)
+    )
+    return ReviewResult(log, card, repeated=True)
+
+
+def _apply_review(session, user, question, rating, shown_version, key, now, answer_given, correct, duration_ms,
+                  fuzz) -> ReviewResult:
+    card = session.scalar(
+        select(CardState).where(CardState.user_id == user.id, CardState.question_id == question.id).with_for_update()
+    )
+    if card is None:
+        if shown_version != 0:
+            raise StaleCard()
+        card = CardState(user_id=user.id, question_id=question.id, introduced_at=now, due=now, version=0)
+        session.add(card)
+    elif card.version != shown_version:
+        raise StaleCard()
+    rating = Rating(int(rating))
+    after = review(memory_of(card) if card.id else new_memory_state(now), rating, now,
+                   desired_retention=user.desired_retention, duration_ms=duration_ms, fuzz=fuzz)
+    card.state, card.step, card.stability, card.difficulty = after.state, after.step, after.stability, after.difficulty
+    card.due, card.last_review, card.reps, card.lapses = after.due, after.last_review, after.reps, after.lapses
+    card.version += 1
+    log = ReviewLog(
+        user_id=user.id, question_id=question.id, rating=rating.value, answer_given=answer_given[:2000],
+        correct=(rating != Rating.Again) if correct is None else correct, duration_ms=duration_ms,
+        reviewed_at=now, request_token=key,
+    )
+    session.add(log)
+    session.flush()
+    return ReviewResult(log, card, repeated=False)
+

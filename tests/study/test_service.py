@@ -1,0 +1,113 @@
+"""The study loop on a real database: due cards first, new ones up to a limit, each answer once."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from studyapp.models import CardState, ReviewLog, Role
+from studyapp.srs import Rating
+from studyapp.study.service import StaleCard, due_count, next_card, next_due_time, record_review
+
+MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+BOTH = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+def answer(db, student, shown, rating, now, token):
+    return record_review(db.session, student, shown.question, rating=rating, shown_version=shown.version,
+                         token=token, now=now, fuzz=False)
+
+
+@BOTH
+def test_new_cards_come_in_order_up_to_the_daily_limit(db, make_user, seed_set) -> None:
+    student = make_user()
+    student.new_cards_per_day = 3
+    db.session.commit()
+    seen_facts = set()
+    for number in range(3):
+        shown = next_card(db.session, student, MONDAY)
+        assert shown is not None and shown.is_new
+        assert shown.question.fact_id not in seen_facts  # never two questions on one fact in a day
+        seen_facts.add(shown.question.fact_id)
+        answer(db, student, shown, Rating.Easy, MONDAY, f"t{number}")
+    assert next_card(db.session, student, MONDAY) is None  # limit reached, nothing due yet
+    assert next_card(db.session, student, MONDAY + timedelta(days=1)) is not None
+
+
+@BOTH
+def test_due_reviews_come_before_new_cards(db, make_user, seed_set) -> None:
+    student = make_user()
+    first = next_card(db.session, student, MONDAY)
+    answer(db, student, first, Rating.Good, MONDAY, "first")  # learning step: due again in 10 minutes
+    later = MONDAY + timedelta(minutes=11)
+    shown = next_card(db.session, student, later)
+    assert shown.question.id == first.question.id and not shown.is_new
+    assert due_count(db.session, student, later) == 1
+    assert next_due_time(db.session, student) == MONDAY + timedelta(minutes=10)
+
+
+@BOTH
+def test_an_answer_sent_twice_counts_once(db, make_user, seed_set) -> None:
+    student = make_user()
+    shown = next_card(db.session, student, MONDAY)
+    first = answer(db, student, shown, Rating.Good, MONDAY, "same-token")
+    again = answer(db, student, shown, Rating.Good, MONDAY + timedelta(seconds=1), "same-token")
+    assert not first.repeated and again.repeated
+    assert again.log.id == first.log.id
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+    assert db.session.scalar(select(CardState.reps)) == 1
+
+
+@BOTH
+def test_a_second_tab_cannot_answer_a_card_already_answered(db, make_user, seed_set) -> None:
+    student = make_user()
+    shown_in_both_tabs = next_card(db.session, student, MONDAY)
+    answer(db, student, shown_in_both_tabs, Rating.Good, MONDAY, "tab-one")
+    with pytest.raises(StaleCard):
+        answer(db, student, shown_in_both_tabs, Rating.Again, MONDAY, "tab-two")
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+    card = db.session.scalar(select(CardState))
+    assert (card.reps, card.version) == (1, 1)
+
+
+@BOTH
+def test_a_week_of_simulated_days_follows_fsrs(db, make_user, seed_set) -> None:
+    """Time travel: the card's intervals are exactly those fsrs gives for the same ratings."""
+    from studyapp.srs import new_memory_state, review
+
+    student = make_user()
+    shown = next_card(db.session, student, MONDAY)
+    question_id = shown.question.id
+    expected = new_memory_state(MONDAY)
+    now = MONDAY
+    ratings = [Rating.Good, Rating.Good, Rating.Hard, Rating.Good, Rating.Again, Rating.Good, Rating.Easy]
+    for day, rating in enumerate(ratings):
+        card = db.session.scalar(select(CardState).where(CardState.question_id == question_id))
+        version = card.version if card else 0
+        now = max(now, card.due) if card else now
+        record_review(db.session, student, shown.question, rating=rating, shown_version=version,
+                      token=f"day-{day}", now=now, fuzz=False)
+        expected = review(expected, rating, now, fuzz=False)
+        db.session.expire_all()
+        card = db.session.scalar(select(CardState).where(CardState.question_id == question_id))
+        assert card.due == expected.due
+        assert card.state == expected.state
+        assert card.stability == pytest.approx(expected.stability)
+        assert card.due.tzinfo is not None
+    assert card.reps == len(ratings) and card.lapses == 1
+    logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+    assert [log.rating for log in logs] == [int(r) for r in ratings]
+    assert all(log.reviewed_at.tzinfo is not None for log in logs)
+    assert card.due - now > timedelta(days=1)  # after Easy the card is days away
+
+
+def test_students_only_get_sets_they_may_see(db, make_user, seed_set) -> None:
+    from studyapp.models import Visibility
+
+    seed_set.visibility = Visibility.PRIVATE
+    db.session.commit()
+    assert next_card(db.session, make_user(), MONDAY) is None
+    assert next_card(db.session, seed_set.owner, MONDAY) is not None
+    assert next_card(db.session, make_user(Role.TEACHER), MONDAY) is None
