@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from tests.conftest import make_app
@@ -32,12 +33,17 @@ def browser():
 
 
 @pytest.fixture
-def live_server(sqlite_template: Path, tmp_path: Path) -> Iterator[str]:
-    """The app served over HTTP on a free local port, on its own migrated SQLite file."""
+def live_app(sqlite_template: Path, tmp_path: Path) -> Flask:
+    """The app the live server serves, on its own migrated SQLite file (tests may add data through it)."""
     database = tmp_path / "live.sqlite3"
     shutil.copyfile(sqlite_template, database)
-    app = make_app(f"sqlite:///{database}", tmp_path / "instance")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    return make_app(f"sqlite:///{database}", tmp_path / "instance")
+
+
+@pytest.fixture
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The app served over HTTP on a free local port."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
