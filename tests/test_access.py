@@ -38,6 +38,8 @@ ACCESS_TABLE = [
     ("GET", "/study/flashcards/answer", Role.STUDENT, 302),  # no card token: back to the next card
     ("POST", "/study/quiz/check", Role.STUDENT, 302),
     ("POST", "/study/review", Role.STUDENT, 302),
+    ("GET", "/study/progress", ANONYMOUS, 302),
+    ("GET", "/study/progress", Role.STUDENT, 200),
     ("GET", "/study/settings", ANONYMOUS, 302),
     ("GET", "/study/settings", Role.STUDENT, 200),
 ]

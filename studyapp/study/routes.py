@@ -188,6 +188,21 @@ def review() -> Response:
     return redirect(url_for(f"study.{mode}"))
 
 
+@bp.route("/progress")
+@login_required
+def progress() -> str:
+    from studyapp.study.charts import bar_chart
+    from studyapp.study.progress import progress_for
+
+    now = _now()
+    report = progress_for(db.session, current_user, now)
+    return render_template(
+        "study/progress.html", report=report,
+        due_chart=bar_chart(report.due_by_day, "Cards due today and in the next 30 days", highlight_first=True),
+        reviews_chart=bar_chart(report.reviews_by_day, "Reviews in the last 30 days"),
+    )
+
+
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings() -> str | Response:

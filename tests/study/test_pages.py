@@ -147,3 +147,16 @@ def test_settings_are_validated_and_saved(client, db, make_user, login_as, post_
     assert response.status_code == 302
     db.session.refresh(student)
     assert (student.desired_retention, student.new_cards_per_day) == (0.85, 12)
+
+
+def test_progress_page_draws_its_charts_on_the_server(client, db, make_user, login_as, seed_set) -> None:
+    login_as(make_user())
+    token = hidden(client.get("/study/flashcards").get_data(as_text=True), "token")
+    back = client.get(f"/study/flashcards/answer?token={token}").get_data(as_text=True)
+    client.post("/study/review", data={"token": token, "rating": "3", "mode": "flashcards",
+                                       "csrf_token": csrf_token_from(back)})
+    html = client.get("/study/progress").get_data(as_text=True)
+    assert html.count('<svg class="chart"') == 2 and 'role="img"' in html
+    assert 'aria-label="Reviews in the last 30 days: 1 in all, at most 1 on one day"' in html
+    assert "US-Colombia Relations" in html and "Dates" in html
+    assert "<script" not in html.split("</head>")[1]  # no inline or page script needed

@@ -111,3 +111,33 @@ def test_students_only_get_sets_they_may_see(db, make_user, seed_set) -> None:
     assert next_card(db.session, make_user(), MONDAY) is None
     assert next_card(db.session, seed_set.owner, MONDAY) is not None
     assert next_card(db.session, make_user(Role.TEACHER), MONDAY) is None
+
+
+@BOTH
+def test_progress_counts_due_cards_reviews_retention_streak_and_mastery(db, make_user, seed_set) -> None:
+    from studyapp.study.progress import progress_for
+
+    student = make_user()
+    now = MONDAY
+    # Three days in a row: meet two cards, then review them as they fall due.
+    for day in range(3):
+        today = MONDAY + timedelta(days=day)
+        for _ in range(2):
+            shown = next_card(db.session, student, today)
+            if shown is None:
+                break
+            record_review(db.session, student, shown.question, rating=Rating.Easy, shown_version=shown.version,
+                          token=f"{day}-{shown.question.id}-{shown.version}", now=today, fuzz=False)
+        now = today
+    report = progress_for(db.session, student, now + timedelta(hours=1))
+    assert report.streak_days == 3
+    assert report.total_reviews == sum(count for _day, count in report.reviews_by_day)
+    assert sum(count for _day, count in report.due_by_day) == db.session.scalar(
+        select(func.count()).select_from(CardState))
+    assert len(report.due_by_day) == 31 and len(report.reviews_by_day) == 30
+    kinds = {row.label: row for row in report.by_kind}
+    assert set(kinds) >= {"Dates", "Quotes", "People"}
+    assert sum(row.total for row in report.by_kind) == len([q for q in seed_set.questions])
+    assert report.by_set[0].label == "US-Colombia Relations" and report.by_set[0].seen >= 2
+    if report.retention_reviews:
+        assert 0 <= report.true_retention <= 1
