@@ -26,7 +26,9 @@ class MemoryState:
     lapses: int = 0
 
     def to_card(self) -> Card:
+        # An explicit card_id: without one fsrs makes a unique id by sleeping a millisecond.
         return Card(
+            card_id=0,
             state=State(self.state), step=self.step, stability=self.stability, difficulty=self.difficulty,
             due=_aware(self.due), last_review=_aware(self.last_review),
         )

@@ -64,8 +64,7 @@ def _show(mode: str) -> str:
     token = tokens.issue(_secret(), current_user.id, shown.question.id, shown.version)
     template = "study/flashcard_front.html" if mode == "flashcards" else "study/quiz_front.html"
     return render_template(
-        template, question=shown.question, token=token, is_new=shown.is_new, mode=mode,
-        due=due_count(db.session, current_user, now), form=CheckForm(token=token),
+        template, question=shown.question, token=token, is_new=shown.is_new, mode=mode, form=CheckForm(token=token),
         order_items=order_items(shown.question) if shown.question.type is QuestionType.ORDER else [],
         choice_types=CHOICE_TYPES, QuestionType=QuestionType,
     )

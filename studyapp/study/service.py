@@ -9,9 +9,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from studyapp.access import visible_sets_condition
 from studyapp.models import CardState, Question, QuestionSet, QuestionStatus, ReviewLog, User
@@ -72,22 +72,26 @@ def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
     return max(0, user.new_cards_per_day - (introduced or 0))
 
 
-def due_count(session: Session, user: User, now: datetime) -> int:
-    query = _studyable(user).join(CardState, CardState.question_id == Question.id).where(
-        CardState.user_id == user.id, CardState.due <= now
-    )
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+def due_cards(user: User, now: datetime):
+    """Questions with their card states that are due for ``user`` at ``now``, most overdue first.
 
-
-def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
-    """The card to show now: the most overdue review, else a new card while today's allowance lasts."""
-    due = session.execute(
+    Served by the (user_id, due) index on card_states (bench/study_loop.py shows the plan).
+    """
+    return (
         _studyable(user).add_columns(CardState)
         .join(CardState, CardState.question_id == Question.id)
         .where(CardState.user_id == user.id, CardState.due <= now)
         .order_by(CardState.due, CardState.id)
-        .limit(1)
-    ).first()
+    )
+
+
+def due_count(session: Session, user: User, now: datetime) -> int:
+    return session.scalar(select(func.count()).select_from(due_cards(user, now).order_by(None).subquery())) or 0
+
+
+def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
+    """The card to show now: the most overdue review, else a new card while today's allowance lasts."""
+    due = session.execute(due_cards(user, now).limit(1)).first()
     if due is not None:
         question, card = due
         return NextCard(question, card, is_new=False)
@@ -95,19 +99,17 @@ def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
         return None
     met = exists().where(CardState.user_id == user.id, CardState.question_id == Question.id)
     # A sibling (another question on the same fact) met today would give this one away: wait a day.
-    sibling = aliased(Question)
-    sibling_today = exists().where(
-        CardState.user_id == user.id,
-        CardState.introduced_at >= start_of_day(now),
-        CardState.question_id == sibling.id,
-        sibling.fact_id == Question.fact_id,
-    )
-    question = session.scalar(
-        _studyable(user)
-        .where(~met, ~sibling_today)
-        .order_by(QuestionSet.id, Question.position, Question.id)
-        .limit(1)
-    )
+    # Today's facts are few (at most the daily limit), so they are fetched first and excluded by value.
+    facts_met_today = session.scalars(
+        select(Question.fact_id).distinct()
+        .join(CardState, CardState.question_id == Question.id)
+        .where(CardState.user_id == user.id, CardState.introduced_at >= start_of_day(now),
+               Question.fact_id.is_not(None))
+    ).all()
+    query = _studyable(user).where(~met)
+    if facts_met_today:
+        query = query.where(or_(Question.fact_id.is_(None), Question.fact_id.not_in(facts_met_today)))
+    question = session.scalar(query.order_by(Question.question_set_id, Question.position, Question.id).limit(1))
     return NextCard(question, None, is_new=True) if question is not None else None
 
 
@@ -146,9 +148,8 @@ def record_review(
     (``shown_version`` is old: another tab) raises StaleCard and changes nothing.
     """
     key = token_key(token)
-    earlier = _result_for_token(session, key)
-    if earlier is not None:
-        return earlier
+    # No look-up first: a repeated token finds the card already moved on (StaleCard) or
+    # collides on the unique token (IntegrityError), and both paths return the first result.
     try:
         result = _apply_review(session, user, question, rating, shown_version, key, now, answer_given, correct,
                                duration_ms, fuzz)

@@ -1,0 +1,201 @@
+"""Many students studying at once against gunicorn, beside a bare Flask endpoint in the same run.
+
+    .venv/bin/python bench/study_loop.py                     # SQLite in a temporary folder
+    .venv/bin/python bench/study_loop.py --postgresql URL    # a scratch database on that server
+
+Each simulated student logs in, then loops: fetch the next flashcard, answer it.
+Prints requests per second, p50/p99 latency and errors for the bare endpoint, the
+card page and the answer endpoint, and checks that every acknowledged answer is
+stored exactly once. Then times the due-card query on 200,000 card states and a
+million review-log rows, with its query plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.http_baseline import scratch_postgres  # noqa: E402
+from bench.loadgen import HEADER, ROOT, Result, get, gunicorn, hammer  # noqa: E402
+
+PASSWORD = "bench-password-123"
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
+CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
+
+
+class Student:
+    """One browser-like client: a keep-alive connection and a session cookie."""
+
+    def __init__(self, port: int, email: str) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookie = ""
+        self.email = email
+
+    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> tuple[int, str]:
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        text = response.read().decode()
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";", 1)[0]
+        return response.status, text
+
+    def log_in(self) -> None:
+        _status, page = self.request("GET", "/auth/login")
+        status, _ = self.request("POST", "/auth/login", {"email": self.email, "password": PASSWORD,
+                                                          "csrf_token": CSRF.search(page).group(1)})
+        if status != 302:
+            raise RuntimeError(f"log-in failed for {self.email}: {status}")
+
+
+def study(port: int, students: int, answers_each: int) -> tuple[Result, Result, int]:
+    pages, answers = Result("GET next card (/study/flashcards)"), Result("POST answer (/study/review)")
+    acknowledged = [0]
+    lock = threading.Lock()
+
+    def run(number: int) -> None:
+        client = Student(port, f"student{number}@bench.example")
+        client.log_in()
+        page_ms, answer_ms, page_errors, answer_errors, acked = [], [], 0, 0, 0
+        for index in range(answers_each):
+            started = time.perf_counter()
+            status, page = client.request("GET", "/study/flashcards")
+            page_ms.append((time.perf_counter() - started) * 1000)
+            token = TOKEN.search(page)
+            if status != 200:
+                page_errors += 1
+                continue
+            if token is None:
+                break  # all caught up
+            form = {"token": token.group(1), "rating": str(2 + index % 3), "mode": "flashcards",
+                    "csrf_token": CSRF.search(page).group(1)}
+            started = time.perf_counter()
+            status, _ = client.request("POST", "/study/review", form)
+            answer_ms.append((time.perf_counter() - started) * 1000)
+            if status == 302:
+                acked += 1
+            else:
+                answer_errors += 1
+        with lock:
+            pages.latencies_ms.extend(page_ms)
+            answers.latencies_ms.extend(answer_ms)
+            pages.errors += page_errors
+            answers.errors += answer_errors
+            acknowledged[0] += acked
+
+    threads = [threading.Thread(target=run, args=(number,)) for number in range(students)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    for result in (pages, answers):
+        result.seconds = elapsed
+        result.requests = len(result.latencies_ms)
+    return pages, answers, acknowledged[0]
+
+
+SETUP = """
+import json, sys
+from studyapp import create_app
+from studyapp.auth.accounts import create_user
+from studyapp.banks.importer import import_bank
+from studyapp.extensions import db
+from studyapp.models import Role, Visibility
+students = int(sys.argv[1])
+app = create_app()
+with app.app_context():
+    bank = json.load(open("question_bank/us-colombia-relations.json"))
+    for copy in range(3):  # three copies of the seed set, so nobody runs out of cards
+        teacher = create_user(db.session, email=f"teacher{copy}@bench.example", password="{password}",
+                              display_name=f"Teacher {copy}", role=Role.TEACHER)
+        import_bank(db.session, bank, owner=teacher, visibility=Visibility.PUBLIC, approve=True)
+    for number in range(students):
+        user = create_user(db.session, email=f"student{number}@bench.example", password="{password}",
+                           display_name=f"Student {number}", role=Role.STUDENT)
+        user.new_cards_per_day = 1000
+    db.session.commit()
+""".replace("{password}", PASSWORD)
+
+COUNT_LOGS = """
+from sqlalchemy import func, select
+from studyapp import create_app
+from studyapp.extensions import db
+from studyapp.models import ReviewLog
+app = create_app()
+with app.app_context():
+    print(db.session.scalar(select(func.count()).select_from(ReviewLog)))
+"""
+
+
+def python(code: str, env: dict[str, str], *args: str) -> str:
+    completed = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env={**os.environ, **env},
+                               capture_output=True, text=True, check=True)
+    return completed.stdout.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postgresql", metavar="URL")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--students", type=int, default=16)
+    parser.add_argument("--answers", type=int, default=60, help="answers per student")
+    parser.add_argument("--skip-query", action="store_true", help="skip the 200,000-card query timing")
+    arguments = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        drop = None
+        if arguments.postgresql:
+            database_url, drop = scratch_postgres(arguments.postgresql)
+        else:
+            database_url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        env = {"STUDYAPP_CONFIG": "development", "STUDYAPP_INSTANCE_PATH": folder, "DATABASE_URL": database_url,
+               "SECRET_KEY": "bench-" + "x" * 40}
+        try:
+            subprocess.run([sys.executable, "-m", "flask", "--app", "studyapp", "db", "upgrade"], cwd=ROOT,
+                           env={**os.environ, **env}, check=True, capture_output=True)
+            python(SETUP, env, str(arguments.students))
+            database = "PostgreSQL" if arguments.postgresql else "SQLite"
+            print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.students} students, "
+                  f"up to {arguments.answers} answers each")
+            print(HEADER)
+            with gunicorn("bench.bare_app:app", workers=arguments.workers, env=env) as port:
+                hammer("warm-up", port, get("/ping"), concurrency=4, total=200)
+                bare = hammer("bare Flask GET /ping", port, get("/ping"),
+                              concurrency=arguments.students, total=arguments.students * arguments.answers)
+            print(bare.row())
+            with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env) as port:
+                pages, answers, acknowledged = study(port, arguments.students, arguments.answers)
+            for result in (pages, answers):
+                print(f"{result.row()}   {result.per_second / bare.per_second:.0%} of bare")
+            stored = int(python(COUNT_LOGS, env))
+            print(f"answers acknowledged {acknowledged}, stored {stored}, lost {max(0, acknowledged - stored)}, "
+                  f"doubled {max(0, stored - acknowledged)}")
+            if not arguments.skip_query:
+                subprocess.run([sys.executable, "bench/due_query.py"], cwd=ROOT, env={**os.environ, **env},
+                               check=True)
+        finally:
+            if drop:
+                drop()
+
+
+if __name__ == "__main__":
+    main()
