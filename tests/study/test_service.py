@@ -141,3 +141,38 @@ def test_progress_counts_due_cards_reviews_retention_streak_and_mastery(db, make
     assert report.by_set[0].label == "US-Colombia Relations" and report.by_set[0].seen >= 2
     if report.retention_reviews:
         assert 0 <= report.true_retention <= 1
+
+
+@BOTH
+def test_a_student_studies_the_seed_bank_for_a_week(db, make_user, seed_set) -> None:
+    """Seven simulated days of studying everything due plus ten new cards; every card follows FSRS."""
+    from studyapp.srs import new_memory_state, review
+
+    student = make_user()
+    student.new_cards_per_day = 10
+    db.session.commit()
+    expected: dict[int, object] = {}
+    reviews_per_day = []
+    for day in range(7):
+        now = MONDAY + timedelta(days=day, hours=1)
+        done = 0
+        while (shown := next_card(db.session, student, now)) is not None and done < 200:
+            question_id = shown.question.id
+            # A student who forgets one card in five, and finds one in five easy.
+            seen = shown.card.reps if shown.card is not None else 0
+            rating = [Rating.Good, Rating.Again, Rating.Good, Rating.Easy, Rating.Hard][(question_id + day + seen) % 5]
+            record_review(db.session, student, shown.question, rating=rating, shown_version=shown.version,
+                          token=f"{day}-{question_id}-{shown.version}", now=now, fuzz=False)
+            expected[question_id] = review(expected.get(question_id) or new_memory_state(now), rating, now,
+                                           fuzz=False)
+            done += 1
+            now += timedelta(minutes=11)  # learning steps come due again within the session
+        reviews_per_day.append(done)
+    assert all(count >= 10 for count in reviews_per_day)
+    assert len(expected) == 70  # ten new cards a day
+    cards = {card.question_id: card for card in db.session.scalars(select(CardState))}
+    for question_id, state in expected.items():
+        card = cards[question_id]
+        assert card.due == state.due and card.state == state.state and card.reps == state.reps
+        assert card.stability == pytest.approx(state.stability)
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == sum(reviews_per_day)
