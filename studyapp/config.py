@@ -84,7 +84,6 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SQLALCHEMY_TRACK_MODIFICATIONS = False
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session does
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
 
@@ -92,6 +91,13 @@ class Config:
         """Fill in what may be derived; refuse what is unsafe."""
         if not self.SECRET_KEY:
             self.SECRET_KEY = stored_secret_key(self.INSTANCE_PATH)
+        self._set_engine_options()
+
+    def _set_engine_options(self) -> None:
+        # A server database can drop idle connections, so each is checked before use;
+        # a SQLite file cannot, and the check would cost a query on every request.
+        is_sqlite = self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")
+        self.SQLALCHEMY_ENGINE_OPTIONS = {} if is_sqlite else {"pool_pre_ping": True}
 
 
 class DevelopmentConfig(Config):
@@ -108,6 +114,7 @@ class ProductionConfig(Config):
         self.SESSION_COOKIE_SECURE = _env_flag("SESSION_COOKIE_SECURE", True)
 
     def finalise(self) -> None:
+        self._set_engine_options()
         if not self.SECRET_KEY:
             raise ConfigurationError(
                 "SECRET_KEY is not set. The production configuration will not start without one; "

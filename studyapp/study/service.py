@@ -95,17 +95,18 @@ def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
     if due is not None:
         question, card = due
         return NextCard(question, card, is_new=False)
-    if new_cards_left_today(session, user, now) <= 0:
+    # Today's new cards: how many there were, and their facts. A sibling (another question on
+    # a fact met today) would give itself away, so it waits a day. They are few (at most the
+    # daily limit), so one small query serves both purposes.
+    met_today = session.execute(
+        select(Question.fact_id)
+        .join(CardState, CardState.question_id == Question.id)
+        .where(CardState.user_id == user.id, CardState.introduced_at >= start_of_day(now))
+    ).scalars().all()
+    if len(met_today) >= user.new_cards_per_day:
         return None
     met = exists().where(CardState.user_id == user.id, CardState.question_id == Question.id)
-    # A sibling (another question on the same fact) met today would give this one away: wait a day.
-    # Today's facts are few (at most the daily limit), so they are fetched first and excluded by value.
-    facts_met_today = session.scalars(
-        select(Question.fact_id).distinct()
-        .join(CardState, CardState.question_id == Question.id)
-        .where(CardState.user_id == user.id, CardState.introduced_at >= start_of_day(now),
-               Question.fact_id.is_not(None))
-    ).all()
+    facts_met_today = sorted({fact_id for fact_id in met_today if fact_id is not None})
     query = _studyable(user).where(~met)
     if facts_met_today:
         query = query.where(or_(Question.fact_id.is_(None), Question.fact_id.not_in(facts_met_today)))
