@@ -62,10 +62,12 @@ def register_blueprints(app: Flask) -> None:
     from studyapp.errors import register_error_handlers
     from studyapp.main import bp as main_bp
     from studyapp.study import bp as study_bp
+    from studyapp.teach import bp as teach_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(study_bp, url_prefix="/study")
+    app.register_blueprint(teach_bp, url_prefix="/teach")
     register_error_handlers(app)
 
 

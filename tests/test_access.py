@@ -40,6 +40,13 @@ ACCESS_TABLE = [
     ("POST", "/study/review", Role.STUDENT, 302),
     ("GET", "/study/progress", ANONYMOUS, 302),
     ("GET", "/study/progress", Role.STUDENT, 200),
+    ("GET", "/teach/", ANONYMOUS, 302),
+    ("GET", "/teach/", Role.STUDENT, 403),
+    ("GET", "/teach/", Role.TEACHER, 200),
+    ("GET", "/teach/", Role.ADMIN, 200),
+    ("GET", "/teach/sets/new", Role.STUDENT, 403),
+    ("GET", "/teach/sets/new", Role.TEACHER, 200),
+    ("POST", "/teach/sets/new", Role.STUDENT, 403),
     ("GET", "/study/settings", ANONYMOUS, 302),
     ("GET", "/study/settings", Role.STUDENT, 200),
 ]

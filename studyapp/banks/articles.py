@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 MAX_ARTICLE_BYTES = 1_000_000
@@ -39,3 +41,65 @@ def read_article_file(path: Path) -> str:
     except OSError as error:
         raise ArticleError(f"{path} cannot be read: {error.strerror}.") from None
     return decode_article(raw, str(path))
+
+
+ALLOWED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_SKIPPED_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "template"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
+               "title", "figcaption", "dd", "dt", "pre", "main"}
+
+
+class _TextFromHTML(HTMLParser):
+    """The readable text of a page, a paragraph per line, without scripts, menus or footers."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
+        return "\n".join(line for line in lines if line) + "\n"
+
+
+def _text_from_markdown(text: str) -> str:
+    text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not article prose
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
+    text = re.sub(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+", "", text, flags=re.M)  # headings, quotes, lists
+    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)  # emphasis and code spans
+    return text
+
+
+def article_text(raw: bytes, filename: str) -> str:
+    """The plain text of an uploaded article (.txt, .md or .html), checked like any article file."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise ArticleError(f"{filename} is not a .txt, .md or .html file.")
+    text = decode_article(raw, filename)
+    if suffix in {".html", ".htm"}:
+        parser = _TextFromHTML()
+        parser.feed(text)
+        parser.close()
+        text = parser.text()
+    elif suffix in {".md", ".markdown"}:
+        text = _text_from_markdown(text)
+    if not text.strip():
+        raise ArticleError(f"{filename} has no readable text.")
+    return text

@@ -88,7 +88,8 @@ def import_bank(
         session.add(question_set)
         summary.question_set = question_set
         summary.created_set = True
-    _apply(question_set, {"title": bank["title"], "source_sha256": source["sha256"]})
+    _apply(question_set, {"title": bank["title"], "source_sha256": source["sha256"],
+                          "conflicts": [dict(conflict) for conflict in bank.get("conflicts", [])]})
     if source_text:
         _apply(question_set, {"source_text": source_text})
 

@@ -66,6 +66,8 @@ class QuestionSet(db.Model):
     source_file: Mapped[str] = mapped_column(String(255), default="")
     source_sha256: Mapped[str] = mapped_column(String(64), default="")
     source_text: Mapped[str] = mapped_column(Text, default="")
+    # The bank's conflicts, as written there: [{"fact_ids": [fact keys], "reason": "..."}].
+    conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from studyapp.auth.forms import EmptyForm
+from studyapp.auth.roles import role_required
+from studyapp.banks.articles import ArticleError, article_text, decode_article
+from studyapp.extensions import db
+from studyapp.models import QuestionSet, QuestionStatus, Role, Visibility
+from studyapp.teach import bp
+from studyapp.teach.forms import NewSetForm, VisibilityForm
+from studyapp.teach.service import (
+    NothingToAsk,
+    approve_all,
+    create_set_from_article,
+    review_of,
+    set_status,
+    sets_owned_by,
+)
+
+
+def _own_set(set_id: int) -> QuestionSet:
+    """The set, if it is the signed-in teacher's (admins may see any); 404 otherwise, so ids leak nothing."""
+    question_set = db.session.get(QuestionSet, set_id)
+    if question_set is None or (question_set.owner_id != current_user.id and current_user.role is not Role.ADMIN):
+        abort(404)
+    return question_set
+
+
+@bp.route("/")
+@role_required(Role.TEACHER)
+def index() -> str:
+    return render_template("teach/index.html", sets=sets_owned_by(db.session, current_user),
+                           QuestionStatus=QuestionStatus)
+
+
+@bp.route("/sets/new", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def new_set() -> str | Response:
+    form = NewSetForm()
+    if form.validate_on_submit():
+        try:
+            if form.upload.data and form.upload.data.filename:
+                filename = form.upload.data.filename
+                text = article_text(form.upload.data.read(), filename)
+            else:
+                filename = "pasted-article.txt"
+                text = decode_article(form.text.data.encode("utf-8"), "The pasted text")
+            question_set = create_set_from_article(
+                db.session, current_user, text, filename=filename, title=form.title.data,
+                visibility=Visibility(form.visibility.data),
+            )
+        except (ArticleError, NothingToAsk) as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"Made {len(question_set.questions)} questions. Review them, then approve the ones to use.",
+                  "success")
+            return redirect(url_for("teach.review", set_id=question_set.id))
+    return render_template("teach/new.html", form=form)
+
+
+@bp.route("/sets/<int:set_id>")
+@role_required(Role.TEACHER)
+def review(set_id: int) -> str:
+    question_set = _own_set(set_id)
+    return render_template(
+        "teach/review.html", review=review_of(db.session, question_set.id), action_form=EmptyForm(),
+        visibility_form=VisibilityForm(visibility=question_set.visibility.value), QuestionStatus=QuestionStatus,
+    )
+
+
+def _change_status(set_id: int, question_id: int, status: QuestionStatus, message: str) -> Response:
+    question_set = _own_set(set_id)
+    if EmptyForm().validate_on_submit() and set_status(db.session, question_set, question_id, status):
+        db.session.commit()
+        flash(message, "success")
+    else:
+        abort(404)
+    return redirect(url_for("teach.review", set_id=set_id, _anchor=f"question-{question_id}"))
+
+
+@bp.route("/sets/<int:set_id>/questions/<int:question_id>/approve", methods=["POST"])
+@role_required(Role.TEACHER)
+def approve_question(set_id: int, question_id: int) -> Response:
+    return _change_status(set_id, question_id, QuestionStatus.APPROVED, "Question approved.")
+
+
+@bp.route("/sets/<int:set_id>/questions/<int:question_id>/unapprove", methods=["POST"])
+@role_required(Role.TEACHER)
+def unapprove_question(set_id: int, question_id: int) -> Response:
+    return _change_status(set_id, question_id, QuestionStatus.DRAFT, "Question moved back to draft.")
+
+
+@bp.route("/sets/<int:set_id>/questions/<int:question_id>/delete", methods=["POST"])
+@role_required(Role.TEACHER)
+def delete_question(set_id: int, question_id: int) -> Response:
+    # Retired, not removed: students' past answers to it stay in their history.
+    return _change_status(set_id, question_id, QuestionStatus.RETIRED, "Question deleted.")
+
+
+@bp.route("/sets/<int:set_id>/approve-all", methods=["POST"])
+@role_required(Role.TEACHER)
+def approve_all_questions(set_id: int) -> Response:
+    question_set = _own_set(set_id)
+    if EmptyForm().validate_on_submit():
+        count = approve_all(db.session, question_set)
+        db.session.commit()
+        flash(f"Approved {count} question{'s' if count != 1 else ''}.", "success")
+    return redirect(url_for("teach.review", set_id=set_id))
+
+
+@bp.route("/sets/<int:set_id>/visibility", methods=["POST"])
+@role_required(Role.TEACHER)
+def change_visibility(set_id: int) -> Response:
+    question_set = _own_set(set_id)
+    form = VisibilityForm()
+    if form.validate_on_submit():
+        question_set.visibility = Visibility(form.visibility.data)
+        db.session.commit()
+        flash("Saved who may study this set.", "success")
+    else:
+        flash("Choose who may study this set from the list.", "error")
+    return redirect(url_for("teach.review", set_id=set_id))
