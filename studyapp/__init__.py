@@ -59,6 +59,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from studyapp.auth import bp as auth_bp
+    from studyapp.classes import bp as classes_bp
     from studyapp.errors import register_error_handlers
     from studyapp.main import bp as main_bp
     from studyapp.study import bp as study_bp
@@ -68,6 +69,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(study_bp, url_prefix="/study")
     app.register_blueprint(teach_bp, url_prefix="/teach")
+    app.register_blueprint(classes_bp, url_prefix="/classes")
     register_error_handlers(app)
 
 

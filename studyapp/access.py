@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, true
+from sqlalchemy import ColumnElement, or_, select, true
 
-from studyapp.models import QuestionSet, Role, User, Visibility
+from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, Role, User, Visibility
 
 
 def visible_sets_condition(user: User) -> ColumnElement[bool]:
-    """Which sets ``user`` may see: their own and public ones; teachers also shared ones; admins all."""
+    """Which sets ``user`` may see: their own, public ones and those assigned to their classes;
+    teachers also shared ones; admins all."""
     if user.role is Role.ADMIN:
         return true()
-    allowed = [QuestionSet.owner_id == user.id, QuestionSet.visibility == Visibility.PUBLIC]
+    assigned = (
+        select(Assignment.question_set_id)
+        .join(Classroom, Classroom.id == Assignment.classroom_id)
+        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+        .where(Enrollment.student_id == user.id, Classroom.archived_at.is_(None))
+    )
+    allowed = [QuestionSet.owner_id == user.id, QuestionSet.visibility == Visibility.PUBLIC,
+               QuestionSet.id.in_(assigned)]
     if user.role is Role.TEACHER:
         allowed.append(QuestionSet.visibility == Visibility.SHARED)
     return or_(*allowed)

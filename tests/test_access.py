@@ -47,6 +47,12 @@ ACCESS_TABLE = [
     ("GET", "/teach/sets/new", Role.STUDENT, 403),
     ("GET", "/teach/sets/new", Role.TEACHER, 200),
     ("POST", "/teach/sets/new", Role.STUDENT, 403),
+    ("GET", "/teach/classes", ANONYMOUS, 302),
+    ("GET", "/teach/classes", Role.STUDENT, 403),
+    ("GET", "/teach/classes", Role.TEACHER, 200),
+    ("POST", "/teach/classes", Role.STUDENT, 403),
+    ("GET", "/classes/join", ANONYMOUS, 302),
+    ("GET", "/classes/join", Role.STUDENT, 200),
     ("GET", "/study/settings", ANONYMOUS, 302),
     ("GET", "/study/settings", Role.STUDENT, 200),
 ]

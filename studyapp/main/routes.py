@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from flask import jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
+from studyapp.classes.service import assignments_for
 from studyapp.extensions import csrf, db
 from studyapp.main import bp
 from studyapp.main.queries import set_summaries_for
@@ -15,7 +18,12 @@ from studyapp.main.queries import set_summaries_for
 def home() -> str:
     if not current_user.is_authenticated:
         return render_template("main/landing.html")
-    return render_template("main/home.html", sets=set_summaries_for(db.session, current_user))
+    return render_template(
+        "main/home.html",
+        sets=set_summaries_for(db.session, current_user),
+        assignments=assignments_for(db.session, current_user),
+        now=datetime.now(timezone.utc),
+    )
 
 
 @bp.route("/healthz")

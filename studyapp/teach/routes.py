@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from datetime import timezone
+
 from flask import abort, flash, redirect, render_template, url_for
+from sqlalchemy import select
+from wtforms import SelectChoice
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -8,7 +12,9 @@ from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import role_required
 from studyapp.banks.articles import ArticleError, article_text, decode_article
 from studyapp.extensions import db
-from studyapp.models import QuestionSet, QuestionStatus, Role, Visibility
+from studyapp.classes.forms import AssignForm, NewClassForm
+from studyapp.classes.service import ClassError, assign_set, classes_taught_by, create_class
+from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, QuestionStatus, Role, User, Visibility
 from studyapp.teach import bp
 from studyapp.teach.forms import NewSetForm, VisibilityForm
 from studyapp.teach.service import (
@@ -125,3 +131,71 @@ def change_visibility(set_id: int) -> Response:
     else:
         flash("Choose who may study this set from the list.", "error")
     return redirect(url_for("teach.review", set_id=set_id))
+
+
+def _own_class(class_id: int) -> Classroom:
+    classroom = db.session.get(Classroom, class_id)
+    if classroom is None or (classroom.teacher_id != current_user.id and current_user.role is not Role.ADMIN):
+        abort(404)
+    return classroom
+
+
+@bp.route("/classes", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def classes() -> str | Response:
+    form = NewClassForm()
+    if form.validate_on_submit():
+        try:
+            classroom = create_class(db.session, current_user, form.name.data or "")
+        except ClassError as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"Class created. Students join it with the code {classroom.join_code}.", "success")
+            return redirect(url_for("teach.class_detail", class_id=classroom.id))
+    return render_template("teach/classes.html", form=form, classes=classes_taught_by(db.session, current_user))
+
+
+def _assign_form() -> AssignForm:
+    form = AssignForm()
+    form.question_set.choices = [SelectChoice(question_set.id, question_set.title)
+                                 for question_set in sets_owned_by(db.session, current_user)]
+    return form
+
+
+@bp.route("/classes/<int:class_id>", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def class_detail(class_id: int) -> str | Response:
+    classroom = _own_class(class_id)
+    form = _assign_form()
+    if form.validate_on_submit():
+        question_set = _own_set(form.question_set.data)
+        due_at = form.due_at.data.replace(tzinfo=timezone.utc) if form.due_at.data else None
+        assign_set(db.session, classroom, question_set, due_at)
+        db.session.commit()
+        flash(f"Assigned {question_set.title} to {classroom.name}.", "success")
+        return redirect(url_for("teach.class_detail", class_id=class_id))
+    students = db.session.scalars(
+        select(User).join(Enrollment, Enrollment.student_id == User.id)
+        .where(Enrollment.classroom_id == classroom.id).order_by(User.display_name)
+    ).all()
+    assignments = db.session.execute(
+        select(Assignment, QuestionSet.title).join(QuestionSet, QuestionSet.id == Assignment.question_set_id)
+        .where(Assignment.classroom_id == classroom.id).order_by(Assignment.created_at)
+    ).all()
+    return render_template("teach/class.html", classroom=classroom, students=students, assignments=assignments,
+                           form=form, action_form=EmptyForm())
+
+
+@bp.route("/classes/<int:class_id>/assignments/<int:assignment_id>/remove", methods=["POST"])
+@role_required(Role.TEACHER)
+def remove_assignment(class_id: int, assignment_id: int) -> Response:
+    classroom = _own_class(class_id)
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or assignment.classroom_id != classroom.id or not EmptyForm().validate_on_submit():
+        abort(404)
+    db.session.delete(assignment)
+    db.session.commit()
+    flash("Assignment removed. Students keep what they have learnt.", "success")
+    return redirect(url_for("teach.class_detail", class_id=class_id))

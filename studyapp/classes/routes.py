@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from studyapp.classes import bp
+from studyapp.classes.forms import JoinClassForm
+from studyapp.classes.service import ClassError, join_class
+from studyapp.extensions import db
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@login_required
+def join() -> str | Response:
+    form = JoinClassForm()
+    if form.validate_on_submit():
+        try:
+            classroom = join_class(db.session, current_user, form.code.data or "")
+        except ClassError as error:
+            db.session.rollback()
+            form.code.errors = [str(error)]
+        else:
+            db.session.commit()
+            flash(f"You joined {classroom.name}.", "success")
+            return redirect(url_for("main.home"))
+    return render_template("classes/join.html", form=form)
