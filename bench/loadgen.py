@@ -7,8 +7,10 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,3 +128,45 @@ def hammer(name: str, port: int, request: Request, *, concurrency: int, total: i
     result.seconds = time.perf_counter() - started
     result.requests = len(result.latencies_ms)
     return result
+
+
+@contextmanager
+def scratch_environment(postgresql_url: str | None) -> Iterator[dict[str, str]]:
+    """Environment variables for an app on a throwaway, migrated database, removed afterwards.
+
+    SQLite in a temporary folder by default; with ``postgresql_url``, a new database on that server.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        drop: Callable[[], None] | None = None
+        if postgresql_url:
+            database_url, drop = _scratch_postgres(postgresql_url)
+        else:
+            database_url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        env = {"STUDYAPP_CONFIG": "development", "STUDYAPP_INSTANCE_PATH": folder, "DATABASE_URL": database_url,
+               "SECRET_KEY": "bench-" + "x" * 40}
+        try:
+            subprocess.run([sys.executable, "-m", "flask", "--app", "studyapp", "db", "upgrade"], cwd=ROOT,
+                           env={**os.environ, **env}, check=True, capture_output=True)
+            yield env
+        finally:
+            if drop:
+                drop()
+
+
+def _scratch_postgres(url: str) -> tuple[str, Callable[[], None]]:
+    from sqlalchemy import create_engine, make_url, text
+
+    from studyapp.config import normalise_database_url
+
+    base = make_url(normalise_database_url(url))
+    name = f"studyapp_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return base.set(database=name).render_as_string(hide_password=False), drop

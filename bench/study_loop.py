@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -27,8 +25,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.http_baseline import scratch_postgres  # noqa: E402
-from bench.loadgen import HEADER, ROOT, Result, get, gunicorn, hammer  # noqa: E402
+from bench.loadgen import HEADER, ROOT, Result, get, gunicorn, hammer, scratch_environment  # noqa: E402
 
 PASSWORD = "bench-password-123"
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
@@ -174,45 +171,30 @@ def main() -> None:
     parser.add_argument("--skip-query", action="store_true", help="skip the 200,000-card query timing")
     arguments = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as folder:
-        drop = None
-        if arguments.postgresql:
-            database_url, drop = scratch_postgres(arguments.postgresql)
-        else:
-            database_url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        env = {"STUDYAPP_CONFIG": "development", "STUDYAPP_INSTANCE_PATH": folder, "DATABASE_URL": database_url,
-               "SECRET_KEY": "bench-" + "x" * 40}
-        try:
-            subprocess.run([sys.executable, "-m", "flask", "--app", "studyapp", "db", "upgrade"], cwd=ROOT,
-                           env={**os.environ, **env}, check=True, capture_output=True)
-            python(SETUP, env, str(arguments.students))
-            database = "PostgreSQL" if arguments.postgresql else "SQLite"
-            print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.students} students, "
-                  f"up to {arguments.answers} answers each, {arguments.think_ms} ms between answers")
-            print(HEADER)
-            with gunicorn("bench.bare_app:app", workers=arguments.workers, env=env) as port:
-                hammer("warm-up", port, get("/ping"), concurrency=4, total=200)
-                bare = hammer("bare Flask GET /ping", port, get("/ping"),
-                              concurrency=arguments.students, total=arguments.students * arguments.answers)
-            print(bare.row())
-            with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env) as port:
-                clients = log_in_all(port, arguments.students)
-                # A short unmeasured round first, so each worker has compiled its templates and queries.
-                _pages, _answers, warm_acknowledged = study(clients, 3)
-                pages, answers, acknowledged = study(clients, arguments.answers, arguments.think_ms)
-                acknowledged += warm_acknowledged
-            for result in (pages, answers):
-                print(f"{result.row()}   {result.per_second / bare.per_second:.0%} of bare")
-            stored = int(python(COUNT_LOGS, env))
-            print(f"answers acknowledged {acknowledged}, stored {stored}, lost {max(0, acknowledged - stored)}, "
-                  f"doubled {max(0, stored - acknowledged)}")
-            if not arguments.skip_query:
-                subprocess.run([sys.executable, "bench/due_query.py"], cwd=ROOT, env={**os.environ, **env},
-                               check=True)
-        finally:
-            if drop:
-                drop()
-
+    with scratch_environment(arguments.postgresql) as env:
+        python(SETUP, env, str(arguments.students))
+        database = "PostgreSQL" if arguments.postgresql else "SQLite"
+        print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.students} students, "
+              f"up to {arguments.answers} answers each, {arguments.think_ms} ms between answers")
+        print(HEADER)
+        with gunicorn("bench.bare_app:app", workers=arguments.workers, env=env) as port:
+            hammer("warm-up", port, get("/ping"), concurrency=4, total=200)
+            bare = hammer("bare Flask GET /ping", port, get("/ping"),
+                          concurrency=arguments.students, total=arguments.students * arguments.answers)
+        print(bare.row())
+        with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env) as port:
+            clients = log_in_all(port, arguments.students)
+            # A short unmeasured round first, so each worker has compiled its templates and queries.
+            _pages, _answers, warm_acknowledged = study(clients, 3)
+            pages, answers, acknowledged = study(clients, arguments.answers, arguments.think_ms)
+            acknowledged += warm_acknowledged
+        for result in (pages, answers):
+            print(f"{result.row()}   {result.per_second / bare.per_second:.0%} of bare")
+        stored = int(python(COUNT_LOGS, env))
+        print(f"answers acknowledged {acknowledged}, stored {stored}, lost {max(0, acknowledged - stored)}, "
+              f"doubled {max(0, stored - acknowledged)}")
+        if not arguments.skip_query:
+            subprocess.run([sys.executable, "bench/due_query.py"], cwd=ROOT, env={**os.environ, **env}, check=True)
 
 if __name__ == "__main__":
     main()

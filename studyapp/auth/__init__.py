@@ -4,5 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from studyapp.auth import routes  # noqa: E402,F401  (routes attach themselves to bp)
-from studyapp.auth import login  # noqa: E402,F401  (registers the user loader)
+from studyapp.auth import (
+    login,  # noqa: E402,F401  (registers the user loader)
+    routes,  # noqa: E402,F401  (routes attach themselves to bp)
+)

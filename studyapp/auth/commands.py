@@ -10,7 +10,6 @@ from studyapp.auth.accounts import AccountError, create_user
 from studyapp.extensions import db
 from studyapp.models import Role, User
 
-
 users_cli = AppGroup("users", help="Create and list accounts.")
 
 

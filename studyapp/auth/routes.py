@@ -23,6 +23,7 @@ from studyapp.auth.safe_redirect import is_safe_next
 from studyapp.extensions import db
 from studyapp.models import Invite, Role, User, utcnow
 
+
 @cache
 def _dummy_hash() -> str:
     # Checked when the email is unknown, so a wrong email costs as long as a wrong password.

@@ -1,7 +1,7 @@
 """The database model; Alembic migrations in ``migrations/`` are the only way its schema is made."""
 
-from studyapp.models.bank import Fact, FactKind, Question, QuestionSet, QuestionStatus, QuestionType, Visibility
 from studyapp.database import Base, UTCDateTime, utcnow
+from studyapp.models.bank import Fact, FactKind, Question, QuestionSet, QuestionStatus, QuestionType, Visibility
 from studyapp.models.classes import Assignment, Classroom, Enrollment
 from studyapp.models.live import LiveAnswer, LiveParticipant, LivePhase, LiveSession
 from studyapp.models.study import CardState, ReviewLog

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from studyapp.extensions import db
 from studyapp.database import utcnow
+from studyapp.extensions import db
 from studyapp.models.user import User
 
 

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from studyapp.database import utcnow
 from studyapp.extensions import db
 from studyapp.models.bank import QuestionSet
-from studyapp.database import utcnow
 from studyapp.models.user import User
 
 

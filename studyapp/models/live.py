@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import JSON, Enum, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from studyapp.database import utcnow
 from studyapp.extensions import db
 from studyapp.models.bank import Question, QuestionSet
-from studyapp.database import utcnow
 from studyapp.models.user import User
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import CheckConstraint, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from studyapp.extensions import db
 from studyapp.database import utcnow
+from studyapp.extensions import db
 
 
 class Role(str, enum.Enum):

@@ -4,10 +4,11 @@ from datetime import datetime, timezone
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from studyapp.extensions import db
-from studyapp.models import Question, QuestionType
+from studyapp.models import CardState, Question, QuestionType
 from studyapp.srs import rating_for_quiz
 from studyapp.study import bp, tokens
 from studyapp.study.forms import CheckForm, ReviewForm, SettingsForm
@@ -28,8 +29,6 @@ from studyapp.study.service import (
     next_due_time,
     record_review,
 )
-from studyapp.models import CardState
-from sqlalchemy import select
 
 MODES = ("flashcards", "quiz")
 LONGEST_COUNTED_MS = 10 * 60 * 1000  # a card left open over lunch is not ten minutes of thinking

@@ -3,17 +3,17 @@ from __future__ import annotations
 from datetime import timezone
 
 from flask import abort, flash, redirect, render_template, url_for
-from sqlalchemy import select
-from wtforms import SelectChoice
 from flask_login import current_user
+from sqlalchemy import select
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import role_required
 from studyapp.banks.articles import ArticleError, article_text, decode_article
-from studyapp.extensions import db
 from studyapp.classes.forms import AssignForm, NewClassForm
 from studyapp.classes.service import ClassError, assign_set, classes_taught_by, create_class
+from studyapp.extensions import db
 from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, QuestionStatus, Role, User, Visibility
 from studyapp.teach import bp
 from studyapp.teach.forms import NewSetForm, VisibilityForm
