@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import SelectChoice, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
@@ -39,3 +39,15 @@ class NewSetForm(FlaskForm):
 class VisibilityForm(FlaskForm):
     visibility = SelectField("Who may study it", choices=VISIBILITY_CHOICES)
     submit = SubmitField("Save")
+
+
+class ImportForm(FlaskForm):
+    upload = FileField(
+        "Question file",
+        validators=[FileRequired("Choose a file to import."),
+                    FileAllowed(["json", "csv", "txt", "gift"], "Import a .json bank, a .csv or a GIFT (.txt or .gift) file.")],
+        description="A StudyApp bank (.json), a spreadsheet saved as CSV, or Moodle GIFT.",
+    )
+    title = StringField("Title", validators=[Optional(), Length(max=200)],
+                        description="For CSV and GIFT files; leave empty to use the file's name.")
+    submit = SubmitField("Import")

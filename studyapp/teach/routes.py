@@ -2,6 +2,10 @@ from __future__ import annotations
 
 from datetime import timezone
 
+import json
+import re
+
+from flask import Response as FlaskResponse
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -16,7 +20,7 @@ from studyapp.classes.service import ClassError, assign_set, classes_taught_by, 
 from studyapp.extensions import db
 from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, QuestionStatus, Role, User, Visibility
 from studyapp.teach import bp
-from studyapp.teach.forms import NewSetForm, VisibilityForm
+from studyapp.teach.forms import ImportForm, NewSetForm, VisibilityForm
 from studyapp.teach.service import (
     NothingToAsk,
     approve_all,
@@ -199,3 +203,58 @@ def remove_assignment(class_id: int, assignment_id: int) -> Response:
     db.session.commit()
     flash("Assignment removed. Students keep what they have learnt.", "success")
     return redirect(url_for("teach.class_detail", class_id=class_id))
+
+
+EXPORTS = {
+    "json": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "gift": ("text/plain; charset=utf-8", "gift.txt"),
+    "apkg": ("application/octet-stream", "apkg"),
+}
+
+
+@bp.route("/sets/<int:set_id>/export/<kind>")
+@role_required(Role.TEACHER)
+def export_set(set_id: int, kind: str) -> FlaskResponse:
+    from studyapp.interchange.anki import write_apkg
+    from studyapp.interchange.csv_format import write_csv
+    from studyapp.interchange.gift import write_gift
+    from studyapp.interchange.sets import bank_from_set, records_from_set
+
+    question_set = _own_set(set_id)
+    if kind not in EXPORTS:
+        abort(404)
+    records = records_from_set(question_set)
+    if kind == "json":
+        body: str | bytes = json.dumps(bank_from_set(question_set), indent=2, ensure_ascii=False) + "\n"
+    elif kind == "csv":
+        body = write_csv(records)
+    elif kind == "gift":
+        body = write_gift(records, question_set.title)
+    else:
+        body = write_apkg(records, question_set.title)
+    mimetype, suffix = EXPORTS[kind]
+    name = re.sub(r"[^A-Za-z0-9-]+", "-", question_set.title).strip("-").lower() or "question-set"
+    return FlaskResponse(body, mimetype=mimetype,
+                         headers={"Content-Disposition": f'attachment; filename="{name}.{suffix}"'})
+
+
+@bp.route("/sets/import", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def import_set() -> str | Response:
+    from studyapp.teach.importing import ImportProblem, import_upload
+
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = form.upload.data
+        try:
+            question_set = import_upload(db.session, current_user, upload.read(), upload.filename or "upload",
+                                         title=form.title.data)
+        except ImportProblem as error:
+            db.session.rollback()
+            form.upload.errors = [str(error)]
+        else:
+            db.session.commit()
+            flash(f"Imported {len(question_set.questions)} questions as drafts. Review and approve them.", "success")
+            return redirect(url_for("teach.review", set_id=question_set.id))
+    return render_template("teach/import.html", form=form)

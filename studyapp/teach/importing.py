@@ -1,0 +1,34 @@
+"""Importing a teacher's file: a bank, a CSV or GIFT; all of it or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from studyapp.banks.articles import ArticleError, decode_article
+from studyapp.banks.importer import import_bank
+from studyapp.banks.validation import BankError, parse_bank
+from studyapp.interchange.csv_format import read_csv
+from studyapp.interchange.gift import read_gift
+from studyapp.interchange.records import FormatError
+from studyapp.interchange.sets import set_from_records
+from studyapp.models import QuestionSet, User
+
+
+class ImportProblem(ValueError):
+    """Why a file was not imported; nothing of it was."""
+
+
+def import_upload(session: Session, owner: User, raw: bytes, filename: str, title: str | None = None) -> QuestionSet:
+    suffix = Path(filename).suffix.lower()
+    try:
+        text = decode_article(raw, filename)
+        if suffix == ".json":
+            bank = parse_bank(text)
+            return import_bank(session, bank, owner=owner).question_set
+        records = read_csv(text) if suffix == ".csv" else read_gift(text)
+    except (ArticleError, BankError, FormatError) as error:
+        raise ImportProblem(f"{filename}: {error}") from None
+    name = title or Path(filename).stem.replace("-", " ").replace("_", " ").strip() or "Imported questions"
+    return set_from_records(session, owner, name[:200], records, source_file=filename[:255])

@@ -1,0 +1,115 @@
+"""Export a set in every format and import files back, all or nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from studyapp.banks.importer import import_bank
+from studyapp.banks.validation import check_bank
+from studyapp.interchange.anki import read_apkg_notes
+from studyapp.interchange.sets import bank_from_set
+from studyapp.models import Question, QuestionSet, QuestionStatus, Role
+from tests.conftest import csrf_token_from
+
+SEED_BANK = Path(__file__).resolve().parents[2] / "question_bank" / "us-colombia-relations.json"
+BOTH = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def teacher(make_user, login_as):
+    return login_as(make_user(Role.TEACHER))
+
+
+@pytest.fixture
+def seed_set(db, teacher):
+    summary = import_bank(db.session, json.loads(SEED_BANK.read_text()), owner=teacher)
+    db.session.commit()
+    return summary.question_set
+
+
+@BOTH
+def test_the_bank_json_round_trips_without_loss(client, db, seed_set) -> None:
+    exported = client.get(f"/teach/sets/{seed_set.id}/export/json")
+    assert exported.headers["Content-Disposition"] == 'attachment; filename="us-colombia-relations.json"'
+    bank = exported.get_json()
+    check_bank(bank)
+    original = json.loads(SEED_BANK.read_text())
+    assert bank == original
+
+
+def test_every_export_downloads(client, seed_set) -> None:
+    csv_text = client.get(f"/teach/sets/{seed_set.id}/export/csv").get_data(as_text=True)
+    assert csv_text.startswith("id,type,prompt,answer,choices,accept,explanation,source_sentence")
+    assert len(csv_text.strip().splitlines()) == 1 + len(seed_set.questions)
+    gift = client.get(f"/teach/sets/{seed_set.id}/export/gift").get_data(as_text=True)
+    assert gift.count("::q-") == len(seed_set.questions)
+    apkg = client.get(f"/teach/sets/{seed_set.id}/export/apkg")
+    assert apkg.headers["Content-Disposition"].endswith('.apkg"')
+    assert len(read_apkg_notes(apkg.data)) == len(seed_set.questions)
+    assert client.get(f"/teach/sets/{seed_set.id}/export/pdf").status_code == 404
+
+
+def upload(client, name: str, content: bytes, title: str = ""):
+    page = client.get("/teach/sets/import").get_data(as_text=True)
+    return client.post("/teach/sets/import", content_type="multipart/form-data",
+                       data={"upload": (io.BytesIO(content), name), "title": title, "csrf_token": csrf_token_from(page)})
+
+
+def test_a_csv_export_imports_back_as_drafts(client, db, seed_set) -> None:
+    csv_bytes = client.get(f"/teach/sets/{seed_set.id}/export/csv").data
+    response = upload(client, "seed.csv", csv_bytes, title="Seed again")
+    assert response.status_code == 302
+    imported = db.session.scalar(select(QuestionSet).where(QuestionSet.title == "Seed again"))
+    assert len(imported.questions) == len(seed_set.questions)
+    assert {q.status for q in imported.questions} == {QuestionStatus.DRAFT}
+    assert [q.prompt for q in imported.questions] == [q.prompt for q in seed_set.questions]
+
+
+def test_a_gift_file_imports(client, db, teacher) -> None:
+    gift = b"::Q1:: In which year did the canal open? {=1869 ~1859 ~1875 ~1882}\n\n::Q2:: Suez is in Egypt. {T}\n"
+    assert upload(client, "suez.gift", gift).status_code == 302
+    imported = db.session.scalar(select(QuestionSet))
+    assert imported.title == "suez"
+    assert [q.type.value for q in imported.questions] == ["multiple_choice", "true_false"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.csv", b"type,prompt,answer\nshort_answer,When?,2019\nmultiple_choice,Which?,a\n",
+         "bad.csv: line 3: a multiple-choice question needs 4 different choices"),
+        ("bad.gift", b"::Q1:: Fine {=a =b}\n\n::Q2:: Broken question without braces\n",
+         "bad.gift: line 3: not a GIFT question"),
+        ("bad.json", b'{"format": "studyapp-bank/1", "title": "x"}', "bad.json: (the whole file): &#39;source&#39; is a required property"),
+        ("bad.json", b"{not json", "bad.json: line 1, column 2: not valid JSON"),
+        ("image.csv", b"\x89PNG\x00\x00", "image.csv looks like a binary file"),
+        ("notes.pdf", b"%PDF", "Import a .json bank, a .csv or a GIFT (.txt or .gift) file."),
+    ],
+)
+def test_a_bad_file_imports_nothing_and_says_where(client, db, teacher, name, content, message) -> None:
+    response = upload(client, name, content)
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Question)) == 0
+
+
+def test_exports_are_only_for_the_owner(app, db, seed_set, make_user) -> None:
+    other = app.test_client()
+    with other.session_transaction() as session:
+        session["_user_id"] = str(make_user(Role.TEACHER).id)
+    assert other.get(f"/teach/sets/{seed_set.id}/export/json").status_code == 404
+
+
+def test_bank_from_set_skips_questions_without_a_fact(db, seed_set) -> None:
+    seed_set.questions.append(Question(key="q-hand", type="short_answer", prompt="Hand-written?", answer="Yes",
+                                       status=QuestionStatus.DRAFT))
+    db.session.flush()
+    bank = bank_from_set(seed_set)
+    assert "q-hand" not in {q["id"] for q in bank["questions"]}
+    check_bank(bank)
