@@ -47,6 +47,8 @@ ACCESS_TABLE = [
     ("GET", "/teach/sets/new", Role.STUDENT, 403),
     ("GET", "/teach/sets/new", Role.TEACHER, 200),
     ("POST", "/teach/sets/new", Role.STUDENT, 403),
+    ("GET", "/teach/sets/blank", Role.STUDENT, 403),
+    ("GET", "/teach/sets/blank", Role.TEACHER, 200),
     ("GET", "/teach/sets/import", ANONYMOUS, 302),
     ("GET", "/teach/sets/import", Role.STUDENT, 403),
     ("GET", "/teach/sets/import", Role.TEACHER, 200),

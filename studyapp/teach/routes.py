@@ -20,7 +20,8 @@ from studyapp.classes.service import ClassError, assign_set, classes_taught_by, 
 from studyapp.extensions import db
 from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, QuestionStatus, Role, User, Visibility
 from studyapp.teach import bp
-from studyapp.teach.forms import ImportForm, NewSetForm, VisibilityForm
+from studyapp.teach.editing import apply_form, fill_form, fresh_distractors, new_question
+from studyapp.teach.forms import ImportForm, NewBlankSetForm, NewSetForm, QuestionForm, VisibilityForm
 from studyapp.teach.service import (
     NothingToAsk,
     approve_all,
@@ -258,3 +259,73 @@ def import_set() -> str | Response:
             flash(f"Imported {len(question_set.questions)} questions as drafts. Review and approve them.", "success")
             return redirect(url_for("teach.review", set_id=question_set.id))
     return render_template("teach/import.html", form=form)
+
+
+@bp.route("/sets/blank", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def new_blank_set() -> str | Response:
+    form = NewBlankSetForm()
+    if form.validate_on_submit():
+        question_set = QuestionSet(owner=current_user, title=form.title.data.strip(), visibility=Visibility.PRIVATE)
+        db.session.add(question_set)
+        db.session.commit()
+        flash("Set created. Add its first question.", "success")
+        return redirect(url_for("teach.add_question", set_id=question_set.id))
+    return render_template("teach/blank.html", form=form)
+
+
+@bp.route("/sets/<int:set_id>/questions/new", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def add_question(set_id: int) -> str | Response:
+    question_set = _own_set(set_id)
+    form = QuestionForm()
+    if form.validate_on_submit():
+        question = new_question(db.session, question_set, form)
+        db.session.commit()
+        flash("Question added as a draft.", "success")
+        return redirect(url_for("teach.review", set_id=set_id, _anchor=f"question-{question.id}"))
+    return render_template("teach/question_form.html", form=form, question_set=question_set, question=None)
+
+
+def _own_question(question_set: QuestionSet, question_id: int):
+    from studyapp.models import Question
+
+    question = db.session.get(Question, question_id)
+    if question is None or question.question_set_id != question_set.id:
+        abort(404)
+    return question
+
+
+@bp.route("/sets/<int:set_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def edit_question(set_id: int, question_id: int) -> str | Response:
+    question_set = _own_set(set_id)
+    question = _own_question(question_set, question_id)
+    form = QuestionForm()
+    if form.validate_on_submit():
+        apply_form(form, question)
+        db.session.commit()
+        flash("Question saved.", "success")
+        return redirect(url_for("teach.review", set_id=set_id, _anchor=f"question-{question.id}"))
+    if not form.is_submitted():
+        fill_form(form, question)
+    return render_template("teach/question_form.html", form=form, question_set=question_set, question=question)
+
+
+@bp.route("/sets/<int:set_id>/questions/<int:question_id>/distractors", methods=["POST"])
+@role_required(Role.TEACHER)
+def regenerate_distractors(set_id: int, question_id: int) -> Response:
+    question_set = _own_set(set_id)
+    question = _own_question(question_set, question_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    fresh = fresh_distractors(question)
+    if fresh is None:
+        flash("No other plausible wrong answers were found; edit the choices by hand.", "info")
+    else:
+        # The answer keeps its place; the three others are replaced.
+        wrong = iter(fresh)
+        question.choices = [choice if choice == question.answer else next(wrong) for choice in question.choices]
+        db.session.commit()
+        flash("New wrong answers: " + ", ".join(fresh) + ".", "success")
+    return redirect(url_for("teach.review", set_id=set_id, _anchor=f"question-{question_id}"))

@@ -49,6 +49,7 @@ class SetReview:
     groups_by_kind: dict[FactKind, list[FactGroup]]
     conflicts: list[tuple[str, list[Fact]]]
     counts: dict[QuestionStatus, int]
+    unlinked: list[Question]  # written by hand or imported: tied to no fact of an article
 
 
 def review_of(session: Session, question_set_id: int) -> SetReview | None:
@@ -65,14 +66,17 @@ def review_of(session: Session, question_set_id: int) -> SetReview | None:
     }
     counts = {status: 0 for status in QuestionStatus}
     timelines: list[Question] = []
+    unlinked: list[Question] = []
     for question in question_set.questions:
         counts[question.status] += 1
         if question.status is QuestionStatus.RETIRED:
             continue
-        if question.type.value == "order":
+        if question.type.value == "order" and question.fact_id is not None:
             timelines.append(question)
         elif question.fact_id in groups:
             groups[question.fact_id].questions.append(question)
+        else:
+            unlinked.append(question)
     by_kind: dict[FactKind, list[FactGroup]] = {kind: [] for kind in FactKind}
     for group in groups.values():
         if group.questions:
@@ -85,7 +89,8 @@ def review_of(session: Session, question_set_id: int) -> SetReview | None:
         (conflict["reason"], [facts_by_key[key] for key in conflict["fact_ids"] if key in facts_by_key])
         for conflict in question_set.conflicts
     ]
-    return SetReview(question_set, {kind: groups for kind, groups in by_kind.items() if groups}, conflicts, counts)
+    return SetReview(question_set, {kind: groups for kind, groups in by_kind.items() if groups}, conflicts, counts,
+                     unlinked)
 
 
 def set_status(session: Session, question_set: QuestionSet, question_id: int, status: QuestionStatus) -> bool:
