@@ -329,3 +329,70 @@ def regenerate_distractors(set_id: int, question_id: int) -> Response:
         db.session.commit()
         flash("New wrong answers: " + ", ".join(fresh) + ".", "success")
     return redirect(url_for("teach.review", set_id=set_id, _anchor=f"question-{question_id}"))
+
+
+def _csv_download(rows: list[list[object]], name: str) -> FlaskResponse:
+    import csv
+    import io
+
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerows(rows)
+    return FlaskResponse(output.getvalue(), mimetype="text/csv; charset=utf-8",
+                         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.0f}%"
+
+
+@bp.route("/classes/<int:class_id>/progress")
+@role_required(Role.TEACHER)
+def class_progress_page(class_id: int) -> str:
+    from studyapp.teach.statistics import class_progress
+
+    return render_template("teach/class_progress.html", progress=class_progress(db.session, _own_class(class_id)),
+                           percent=_percent)
+
+
+@bp.route("/classes/<int:class_id>/progress.csv")
+@role_required(Role.TEACHER)
+def class_progress_csv(class_id: int) -> FlaskResponse:
+    from studyapp.teach.statistics import class_progress
+
+    progress = class_progress(db.session, _own_class(class_id))
+    rows: list[list[object]] = [["student", "email", "reviews", "retention",
+                                 *[f"mastered: {question_set.title}" for question_set in progress.sets]]]
+    for row in progress.rows:
+        rows.append([row.student.display_name, row.student.email, row.reviews, _percent(row.retention),
+                     *[_percent(row.mastery[question_set.id]) for question_set in progress.sets]])
+    name = re.sub(r"[^A-Za-z0-9-]+", "-", progress.classroom.name).strip("-").lower() or "class"
+    return _csv_download(rows, f"{name}-progress")
+
+
+@bp.route("/sets/<int:set_id>/statistics")
+@role_required(Role.TEACHER)
+def set_statistics(set_id: int) -> str:
+    from studyapp.teach.statistics import item_statistics
+
+    question_set = _own_set(set_id)
+    items = item_statistics(db.session, question_set, current_user)
+    # The questions most worth a look first: those that separate students least.
+    items.sort(key=lambda item: (item.discrimination is None, item.discrimination or 0, item.question.position))
+    return render_template("teach/statistics.html", question_set=question_set, items=items, percent=_percent)
+
+
+@bp.route("/sets/<int:set_id>/statistics.csv")
+@role_required(Role.TEACHER)
+def set_statistics_csv(set_id: int) -> FlaskResponse:
+    from studyapp.teach.statistics import item_statistics
+
+    question_set = _own_set(set_id)
+    rows: list[list[object]] = [["id", "type", "question", "answers", "facility", "discrimination",
+                                 "most chosen wrong answer", "times chosen"]]
+    for item in item_statistics(db.session, question_set, current_user):
+        rows.append([item.question.key, item.question.type.value, item.question.prompt, item.attempts,
+                     _percent(item.facility), "" if item.discrimination is None else f"{item.discrimination:.2f}",
+                     item.common_wrong_answer or "", item.common_wrong_count or ""])
+    name = re.sub(r"[^A-Za-z0-9-]+", "-", question_set.title).strip("-").lower() or "question-set"
+    return _csv_download(rows, f"{name}-statistics")
