@@ -24,7 +24,9 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import URL
 
 from studyapp import create_app
-from studyapp.auth.accounts import create_user
+from werkzeug.security import generate_password_hash
+
+from studyapp.auth.accounts import AccountError, find_user_by_email, normalise_email
 from studyapp.config import load_config, normalise_database_url
 from studyapp.extensions import db as flask_db
 from studyapp.models import Role, User
@@ -171,20 +173,25 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+@pytest.fixture(scope="session")
+def test_password_hash() -> str:
+    # Hashing is slow on purpose; the test accounts share one hash of TEST_PASSWORD.
+    return generate_password_hash(TEST_PASSWORD, method="scrypt")
+
+
 @pytest.fixture
-def make_user(db) -> Callable[..., User]:
-    """Factory: ``make_user(role=Role.TEACHER)`` creates and commits an account."""
+def make_user(db, test_password_hash: str) -> Callable[..., User]:
+    """Factory: ``make_user(role=Role.TEACHER)`` creates and commits an account (password TEST_PASSWORD)."""
     counter = iter(range(1, 10_000))
 
     def factory(role: Role = Role.STUDENT, email: str | None = None, name: str | None = None) -> User:
         number = next(counter)
-        user = create_user(
-            db.session,
-            email=email or f"{role.value}{number}@example.org",
-            password=TEST_PASSWORD,
-            display_name=name or f"{role.value.title()} {number}",
-            role=role,
-        )
+        email = normalise_email(email or f"{role.value}{number}@example.org")
+        if find_user_by_email(db.session, email) is not None:
+            raise AccountError(f"An account for {email} already exists.")
+        user = User(email=email, password_hash=test_password_hash, role=role,
+                    display_name=name or f"{role.value.title()} {number}")
+        db.session.add(user)
         db.session.commit()
         return user
 
