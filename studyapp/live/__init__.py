@@ -1,0 +1,1 @@
+"""Live classroom quiz sessions: a PIN, phones, a timer and a leaderboard."""
