@@ -74,6 +74,8 @@ class LiveParticipant(db.Model):
     session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     nickname: Mapped[str] = mapped_column(String(24))
+    # Case-folded nickname: "ANA" and "ana" cannot both play in one session.
+    nickname_key: Mapped[str] = mapped_column(String(96))
     # Kept in the player's cookie so that a reload rejoins the same player.
     rejoin_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     score: Mapped[int] = mapped_column(default=0)
@@ -82,7 +84,7 @@ class LiveParticipant(db.Model):
     session: Mapped[LiveSession] = relationship()
     user: Mapped[User | None] = relationship()
 
-    __table_args__ = (UniqueConstraint("session_id", "nickname"),)
+    __table_args__ = (UniqueConstraint("session_id", "nickname_key"),)
 
 
 class LiveAnswer(db.Model):

@@ -110,7 +110,7 @@ def test_one_live_answer_per_participant_and_question(db, make_user) -> None:
     teacher = make_user(Role.TEACHER)
     question = make_question(db, teacher)
     live = LiveSession(host=teacher, question_set=question.question_set, pin="482913", question_ids=[question.id])
-    player = LiveParticipant(session=live, nickname="Ana", rejoin_token_hash="a" * 64)
+    player = LiveParticipant(session=live, nickname="Ana", nickname_key="ana", rejoin_token_hash="a" * 64)
     db.session.add_all([live, player])
     db.session.commit()
 
