@@ -1,0 +1,206 @@
+"""Live sessions in the database: any number of server processes can serve one session.
+
+Every request reads the session's row, lets the state machine settle it by the clock,
+and writes a host's move back with the revision bumped; answers are rows with a unique
+(session, participant, question), so a doubled tap counts once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from studyapp.grading import grade_choice
+from studyapp.live import machine
+from studyapp.live.machine import LiveState, MoveRefused
+from studyapp.live.players import NicknameError, clean_nickname, new_pin, nickname_key
+from studyapp.models import (
+    LiveAnswer,
+    LiveParticipant,
+    LivePhase,
+    LiveSession,
+    Question,
+    QuestionSet,
+    QuestionStatus,
+    QuestionType,
+    User,
+)
+
+LIVE_TYPES = {QuestionType.MULTIPLE_CHOICE, QuestionType.WHO_SAID, QuestionType.TRUE_FALSE}
+
+
+class AnswerRefused(ValueError):
+    """An answer that does not count; the message tells the player why."""
+
+
+def state_of(live: LiveSession) -> LiveState:
+    return LiveState(
+        phase=live.phase.value, current_index=live.current_index, question_count=len(live.question_ids),
+        seconds_per_question=live.seconds_per_question, phase_started_at=live.phase_started_at,
+        deadline=live.phase_deadline, paused_remaining_ms=live.paused_remaining_ms, revision=live.revision,
+    )
+
+
+def _store(live: LiveSession, state: LiveState, now: datetime) -> None:
+    live.phase = LivePhase(state.phase)
+    live.current_index = state.current_index
+    live.phase_started_at = state.phase_started_at
+    live.phase_deadline = state.deadline
+    live.paused_remaining_ms = state.paused_remaining_ms
+    live.revision = state.revision
+    if state.phase == machine.FINISHED and live.finished_at is None:
+        live.finished_at = now
+
+
+def playable_questions(question_set: QuestionSet) -> list[Question]:
+    """Approved questions with choices to tap on a phone."""
+    return [question for question in question_set.questions
+            if question.status is QuestionStatus.APPROVED and question.type in LIVE_TYPES]
+
+
+def create_live_session(session: Session, host: User, question_set: QuestionSet, question_ids: list[int],
+                        seconds_per_question: int, now: datetime) -> LiveSession:
+    allowed = {question.id for question in playable_questions(question_set)}
+    chosen = [question_id for question_id in question_ids if question_id in allowed]
+    if not chosen:
+        raise MoveRefused("Choose at least one approved multiple-choice, who-said or true/false question.")
+    state = machine.new_session(len(chosen), seconds_per_question, now)
+    for _attempt in range(10):
+        live = LiveSession(host_id=host.id, question_set_id=question_set.id, pin=new_pin(), question_ids=chosen,
+                           seconds_per_question=seconds_per_question, phase=LivePhase.LOBBY, current_index=-1,
+                           phase_started_at=now, revision=0)
+        try:
+            with session.begin_nested():
+                session.add(live)
+        except IntegrityError:
+            continue  # that PIN is in use by a running session; draw another
+        _store(live, state, now)
+        return live
+    raise MoveRefused("Could not find a free PIN; please try again.")
+
+
+def active_session(session: Session, pin: str) -> LiveSession | None:
+    pin = "".join(char for char in pin if char.isdigit())
+    return session.scalar(select(LiveSession).where(LiveSession.pin == pin, LiveSession.phase != LivePhase.FINISHED))
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def join(session: Session, live: LiveSession, raw_nickname: str, user: User | None) -> tuple[LiveParticipant, str]:
+    """A new player; returns them with the secret rejoin token for their cookie (the caller commits)."""
+    if live.phase is LivePhase.FINISHED:
+        raise NicknameError("This quiz has finished.")
+    nickname = clean_nickname(raw_nickname)
+    token = secrets.token_urlsafe(24)
+    player = LiveParticipant(session_id=live.id, user_id=user.id if user else None, nickname=nickname,
+                             nickname_key=nickname_key(nickname), rejoin_token_hash=_token_hash(token), score=0)
+    try:
+        with session.begin_nested():
+            session.add(player)
+    except IntegrityError:
+        raise NicknameError(f"Someone here is already called {nickname}. Choose another nickname.") from None
+    return player, token
+
+
+def player_by_token(session: Session, live: LiveSession, token: str | None) -> LiveParticipant | None:
+    if not token:
+        return None
+    return session.scalar(select(LiveParticipant).where(LiveParticipant.session_id == live.id,
+                                                        LiveParticipant.rejoin_token_hash == _token_hash(token)))
+
+
+def host_move(session: Session, live: LiveSession, move: str, now: datetime) -> LiveState:
+    """Apply the host's move ("next", "skip", "pause", "resume", "end"); the caller commits."""
+    moves = {"next": machine.advance, "skip": machine.skip, "pause": machine.pause, "resume": machine.resume,
+             "end": machine.finish}
+    if move not in moves:
+        raise MoveRefused("Unknown move.")
+    state = moves[move](state_of(live), now)
+    _store(live, state, now)
+    return state
+
+
+def settled_state(live: LiveSession, now: datetime) -> LiveState:
+    return machine.settle(state_of(live), now)
+
+
+def current_question(session: Session, live: LiveSession, state: LiveState) -> Question | None:
+    if not 0 <= state.current_index < len(live.question_ids):
+        return None
+    return session.get(Question, live.question_ids[state.current_index])
+
+
+def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, question_index: int, choice: str,
+                  now: datetime) -> LiveAnswer:
+    """Record one answer (once), score it, and commit. A repeat returns the first answer unchanged."""
+    state = state_of(live)
+    refusal = machine.answer_window_open(state, question_index, now)
+    if refusal:
+        raise AnswerRefused(refusal)
+    question = session.get(Question, live.question_ids[question_index])
+    if choice not in question.choices:
+        raise AnswerRefused("Choose one of the answers shown.")
+    correct = grade_choice(choice, question.answer).correct
+    response_ms = max(0, int((now - state.phase_started_at).total_seconds() * 1000))
+    points = machine.points_for(correct, response_ms, state.seconds_per_question)
+    answer = LiveAnswer(session_id=live.id, participant_id=player.id, question_id=question.id, choice=choice[:500],
+                        correct=correct, points=points, response_ms=response_ms, answered_at=now)
+    try:
+        with session.begin_nested():
+            session.add(answer)
+            session.flush()
+        # Added in the database, not in Python: two processes scoring at once both count.
+        session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
+                        .values(score=LiveParticipant.score + points))
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        answer = session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
+                                                         LiveAnswer.participant_id == player.id,
+                                                         LiveAnswer.question_id == question.id))
+        if answer is None:
+            raise
+    return answer
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int
+    nickname: str
+    score: int
+    participant_id: int
+
+
+def leaderboard(session: Session, live: LiveSession) -> list[Standing]:
+    rows = session.execute(
+        select(LiveParticipant.id, LiveParticipant.nickname, LiveParticipant.score)
+        .where(LiveParticipant.session_id == live.id)
+        .order_by(LiveParticipant.score.desc(), LiveParticipant.joined_at, LiveParticipant.id)
+    ).all()
+    standings, rank, previous = [], 0, None
+    for position, (participant_id, nickname, score) in enumerate(rows, start=1):
+        if score != previous:
+            rank, previous = position, score
+        standings.append(Standing(rank, nickname, score, participant_id))
+    return standings
+
+
+def answer_counts(session: Session, live: LiveSession, question_id: int) -> dict[str, int]:
+    return dict(session.execute(
+        select(LiveAnswer.choice, func.count()).where(LiveAnswer.session_id == live.id,
+                                                      LiveAnswer.question_id == question_id)
+        .group_by(LiveAnswer.choice)
+    ).all())
+
+
+def player_count(session: Session, live: LiveSession) -> int:
+    return session.scalar(select(func.count()).select_from(LiveParticipant)
+                          .where(LiveParticipant.session_id == live.id)) or 0
