@@ -61,6 +61,7 @@ def register_blueprints(app: Flask) -> None:
     from studyapp.auth import bp as auth_bp
     from studyapp.classes import bp as classes_bp
     from studyapp.errors import register_error_handlers
+    from studyapp.live import bp as live_bp
     from studyapp.main import bp as main_bp
     from studyapp.study import bp as study_bp
     from studyapp.teach import bp as teach_bp
@@ -70,6 +71,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(study_bp, url_prefix="/study")
     app.register_blueprint(teach_bp, url_prefix="/teach")
     app.register_blueprint(classes_bp, url_prefix="/classes")
+    app.register_blueprint(live_bp, url_prefix="/live")
     register_error_handlers(app)
 
 

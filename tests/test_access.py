@@ -7,9 +7,12 @@ another teacher means the set or class is not theirs (its existence is not revea
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from studyapp.banks.importer import import_bank
+from studyapp.live.service import create_live_session
 from studyapp.models import Assignment, Classroom, Enrollment, Role
 from tests.banks.conftest import small_bank
 from tests.conftest import csrf_token_from
@@ -75,6 +78,17 @@ ROUTES: list[tuple[str, str, dict[str, int]]] = [
     ("GET", CLASS + "/progress", OWNER_ONLY),
     ("GET", CLASS + "/progress.csv", OWNER_ONLY),
     ("POST", CLASS + "/assignments/{assignment_id}/remove", OWNER_ACTION),
+    ("GET", "/join", dict.fromkeys(EVERYONE, 302)),
+    ("GET", "/live/join", dict.fromkeys(EVERYONE, 200)),
+    ("GET", "/live/new/{set_id}", OWNER_ONLY),
+    ("GET", "/live/host/{live_id}", OWNER_ONLY),
+    ("GET", "/live/host/{live_id}/state", OWNER_ONLY),
+    ("GET", "/live/host/{live_id}/results.csv", OWNER_ONLY),
+    ("POST", "/live/host/{live_id}/move", OWNER_ACTION),
+    # Players are known by their game cookie, not their account: without one, join first.
+    ("GET", "/live/play/{live_id}", dict.fromkeys(EVERYONE, 302)),
+    ("GET", "/live/play/{live_id}/state", dict.fromkeys(EVERYONE, 403)),
+    ("POST", "/live/play/{live_id}/answer", dict.fromkeys(EVERYONE, 403)),
 ]
 
 
@@ -87,16 +101,18 @@ def world(db, make_user):
         STUDENT: make_user(Role.STUDENT, email="student@school.org"),
         OTHER_STUDENT: make_user(Role.STUDENT, email="other-student@school.org"),
     }
-    question_set = import_bank(db.session, small_bank(), owner=people[TEACHER]).question_set
+    question_set = import_bank(db.session, small_bank(), owner=people[TEACHER], approve=True).question_set
     classroom = Classroom(teacher_id=people[TEACHER].id, name="History 9B", join_code="HIST9BAB")
     db.session.add(classroom)
     db.session.flush()
     db.session.add(Enrollment(classroom_id=classroom.id, student_id=people[STUDENT].id))
     assignment = Assignment(classroom_id=classroom.id, question_set_id=question_set.id)
     db.session.add(assignment)
+    live = create_live_session(db.session, people[TEACHER], question_set, [q.id for q in question_set.questions],
+                               20, datetime.now(timezone.utc))
     db.session.commit()
     ids = {"set_id": question_set.id, "question_id": question_set.questions[0].id, "class_id": classroom.id,
-           "assignment_id": assignment.id}
+           "assignment_id": assignment.id, "live_id": live.id}
     return people, ids
 
 

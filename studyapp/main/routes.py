@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask import jsonify, render_template
+from flask import jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,6 +24,12 @@ def home() -> str:
         assignments=assignments_for(db.session, current_user),
         now=datetime.now(timezone.utc),
     )
+
+
+@bp.route("/join")
+def join() -> Response:
+    """The short address players type from the big screen."""
+    return redirect(url_for("live.join_page", **request.args))
 
 
 @bp.route("/healthz")

@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timezone
+
+import segno
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response as WerkzeugResponse
+from wtforms import SelectChoice
+
+from studyapp.auth.forms import EmptyForm
+from studyapp.auth.roles import role_required
+from studyapp.extensions import db
+from studyapp.live import bp, machine
+from studyapp.live.forms import HostForm, JoinForm
+from studyapp.live.machine import MoveRefused
+from studyapp.live.players import NicknameError
+from studyapp.live.service import (
+    AnswerRefused,
+    active_session,
+    answer_counts,
+    create_live_session,
+    current_question,
+    host_move,
+    join,
+    leaderboard,
+    playable_questions,
+    player_by_token,
+    player_count,
+    settled_state,
+    submit_answer,
+)
+from studyapp.models import LiveAnswer, LiveParticipant, LiveSession, QuestionSet, Role
+
+COOKIE_PREFIX = "live_player_"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _hosted(session_id: int) -> LiveSession:
+    live = db.session.get(LiveSession, session_id)
+    if live is None or (live.host_id != current_user.id and current_user.role is not Role.ADMIN):
+        abort(404)
+    return live
+
+
+@bp.route("/new/<int:set_id>", methods=["GET", "POST"])
+@role_required(Role.TEACHER)
+def new(set_id: int) -> str | WerkzeugResponse:
+    question_set = db.session.get(QuestionSet, set_id)
+    if question_set is None or question_set.owner_id != current_user.id:
+        abort(404)
+    playable = playable_questions(question_set)
+    form = HostForm()
+    form.questions.choices = [SelectChoice(question.id, question.prompt) for question in playable]
+    if request.method == "GET":
+        form.questions.data = [question.id for question in playable[:10]]
+    if form.validate_on_submit():
+        try:
+            live = create_live_session(db.session, current_user, question_set, form.questions.data,
+                                       form.seconds.data, _now())
+        except MoveRefused as error:
+            db.session.rollback()
+            form.form_errors.append(str(error))
+        else:
+            db.session.commit()
+            return redirect(url_for("live.host", session_id=live.id))
+    return render_template("live/new.html", form=form, question_set=question_set, playable=playable)
+
+
+def _qr_svg(url: str) -> Markup:
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True,
+                                    title="QR code to join", svgclass="qr")
+    return Markup(buffer.getvalue().decode())
+
+
+def _state_payload(live: LiveSession, now: datetime, *, for_host: bool) -> dict:
+    state = settled_state(live, now)
+    payload = {"revision": state.revision, "phase": state.phase, "index": state.current_index,
+               "paused": state.paused, "remaining_ms": None, "players": player_count(db.session, live)}
+    if state.deadline is not None:
+        payload["remaining_ms"] = max(0, int((state.deadline - now).total_seconds() * 1000))
+    elif state.paused:
+        payload["remaining_ms"] = state.paused_remaining_ms
+    if for_host and state.phase == machine.QUESTION:
+        question_id = live.question_ids[state.current_index]
+        payload["answers"] = db.session.scalar(
+            select(func.count()).select_from(LiveAnswer)
+            .where(LiveAnswer.session_id == live.id, LiveAnswer.question_id == question_id)) or 0
+    return payload
+
+
+@bp.route("/host/<int:session_id>")
+@role_required(Role.TEACHER)
+def host(session_id: int) -> str:
+    live = _hosted(session_id)
+    now = _now()
+    state = settled_state(live, now)
+    question = current_question(db.session, live, state)
+    join_url = url_for("live.join_page", pin=live.pin, _external=True)
+    players = db.session.scalars(select(LiveParticipant.nickname).where(LiveParticipant.session_id == live.id)
+                                 .order_by(LiveParticipant.joined_at)).all()
+    counts = answer_counts(db.session, live, question.id) if question is not None else {}
+    return render_template(
+        "live/host.html", live=live, state=state, question=question, join_url=join_url, qr=_qr_svg(join_url),
+        players=players, counts=counts, standings=leaderboard(db.session, live), form=EmptyForm(),
+        payload=_state_payload(live, now, for_host=True), machine=machine,
+    )
+
+
+@bp.route("/host/<int:session_id>/state")
+@role_required(Role.TEACHER)
+def host_state(session_id: int) -> Response:
+    return jsonify(_state_payload(_hosted(session_id), _now(), for_host=True))
+
+
+@bp.route("/host/<int:session_id>/move", methods=["POST"])
+@role_required(Role.TEACHER)
+def move(session_id: int) -> WerkzeugResponse:
+    live = _hosted(session_id)
+    if EmptyForm().validate_on_submit():
+        try:
+            host_move(db.session, live, request.form.get("move", ""), _now())
+        except MoveRefused as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+    return redirect(url_for("live.host", session_id=session_id))
+
+
+@bp.route("/host/<int:session_id>/results.csv")
+@role_required(Role.TEACHER)
+def results_csv(session_id: int) -> Response:
+    live = _hosted(session_id)
+    correct = dict(db.session.execute(
+        select(LiveAnswer.participant_id, func.count()).where(LiveAnswer.session_id == live.id, LiveAnswer.correct)
+        .group_by(LiveAnswer.participant_id)).all())
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(["rank", "nickname", "score", "right answers", "questions"])
+    for standing in leaderboard(db.session, live):
+        writer.writerow([standing.rank, standing.nickname, standing.score, correct.get(standing.participant_id, 0),
+                         len(live.question_ids)])
+    return Response(output.getvalue(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="live-{live.id}-results.csv"'})
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join_page() -> str | WerkzeugResponse:
+    form = JoinForm()
+    if request.method == "GET" and request.args.get("pin"):
+        form.pin.data = request.args["pin"]
+    if form.validate_on_submit():
+        live = active_session(db.session, form.pin.data or "")
+        if live is None:
+            form.pin.errors = ["No game is running with that PIN. Check the big screen."]
+        else:
+            existing = player_by_token(db.session, live, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
+            if existing is not None:
+                return redirect(url_for("live.play", session_id=live.id))
+            try:
+                player, token = join(db.session, live, form.nickname.data or "",
+                                     current_user if current_user.is_authenticated else None)
+            except NicknameError as error:
+                db.session.rollback()
+                form.nickname.errors = [str(error)]
+            else:
+                db.session.commit()
+                response = redirect(url_for("live.play", session_id=live.id))
+                response.set_cookie(f"{COOKIE_PREFIX}{live.id}", token, max_age=24 * 3600, httponly=True,
+                                    samesite="Lax", secure=request.is_secure)
+                return response
+    return render_template("live/join.html", form=form)
+
+
+def _player(live: LiveSession) -> LiveParticipant | None:
+    return player_by_token(db.session, live, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
+
+
+@bp.route("/play/<int:session_id>")
+def play(session_id: int) -> str | WerkzeugResponse:
+    live = db.session.get(LiveSession, session_id)
+    player = _player(live) if live is not None else None
+    if player is None:
+        flash("Join the game with its PIN first.", "info")
+        return redirect(url_for("live.join_page"))
+    now = _now()
+    state = settled_state(live, now)
+    question = current_question(db.session, live, state)
+    my_answer = None
+    if question is not None:
+        my_answer = db.session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
+                                                               LiveAnswer.participant_id == player.id,
+                                                               LiveAnswer.question_id == question.id))
+    standings = leaderboard(db.session, live)
+    mine = next((standing for standing in standings if standing.participant_id == player.id), None)
+    return render_template(
+        "live/play.html", live=live, state=state, question=question, player=player, my_answer=my_answer,
+        standing=mine, standings=standings[:3], payload=_state_payload(live, now, for_host=False), machine=machine,
+        reveal_answer=state.phase in {machine.REVEAL, machine.LEADERBOARD, machine.FINISHED},
+    )
+
+
+@bp.route("/play/<int:session_id>/state")
+def play_state(session_id: int) -> Response:
+    live = db.session.get(LiveSession, session_id)
+    if live is None or _player(live) is None:
+        return jsonify(error="not_joined", message="Join the game with its PIN first."), 403
+    return jsonify(_state_payload(live, _now(), for_host=False))
+
+
+@bp.route("/play/<int:session_id>/answer", methods=["POST"])
+def answer(session_id: int) -> WerkzeugResponse:
+    live = db.session.get(LiveSession, session_id)
+    player = _player(live) if live is not None else None
+    if player is None or not EmptyForm().validate_on_submit():
+        abort(403)
+    index = request.form.get("index", "")
+    try:
+        if not index.isdigit():
+            raise AnswerRefused("That answer could not be read; tap it again.")
+        submit_answer(db.session, live, player, int(index), request.form.get("choice", ""), _now())
+    except AnswerRefused as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    return redirect(url_for("live.play", session_id=session_id))
+

@@ -1,0 +1,163 @@
+"""Live quiz pages through the test client: host, players, and what a player's browser may see."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from studyapp.banks.importer import import_bank
+from studyapp.live.service import playable_questions
+from studyapp.models import LiveAnswer, LiveSession, Role
+from tests.conftest import csrf_token_from
+
+SEED_BANK = Path(__file__).resolve().parents[2] / "question_bank" / "us-colombia-relations.json"
+
+
+@pytest.fixture
+def hosted(app, db, make_user):
+    """A teacher's client with a live session in its lobby, made through the pages."""
+    teacher = make_user(Role.TEACHER)
+    question_set = import_bank(db.session, json.loads(SEED_BANK.read_text()), owner=teacher, approve=True).question_set
+    db.session.commit()
+    host = app.test_client()
+    with host.session_transaction() as session:
+        session["_user_id"] = str(teacher.id)
+    page = host.get(f"/live/new/{question_set.id}").get_data(as_text=True)
+    chosen = [q.id for q in playable_questions(question_set)[:2]]
+    response = host.post(f"/live/new/{question_set.id}", data={"questions": chosen, "seconds": "20",
+                                                                "csrf_token": csrf_token_from(page)})
+    live = db.session.scalar(select(LiveSession))
+    assert response.headers["Location"] == f"/live/host/{live.id}"
+    return host, live
+
+
+def player(app, live, nickname):
+    client = app.test_client()
+    page = client.get(f"/join?pin={live.pin}", follow_redirects=True).get_data(as_text=True)
+    response = client.post("/live/join", data={"pin": live.pin, "nickname": nickname,
+                                               "csrf_token": csrf_token_from(page)})
+    assert response.headers["Location"] == f"/live/play/{live.id}", response.get_data(as_text=True)
+    return client
+
+
+def move(host, live, name):
+    page = host.get(f"/live/host/{live.id}").get_data(as_text=True)
+    host.post(f"/live/host/{live.id}/move", data={"move": name, "csrf_token": csrf_token_from(page)})
+
+
+def test_lobby_shows_pin_qr_and_players(app, hosted) -> None:
+    host, live = hosted
+    player(app, live, "Ana")
+    page = host.get(f"/live/host/{live.id}").get_data(as_text=True)
+    assert live.pin in page and "<svg" in page and 'class="qr"' in page and "Ana" in page
+    assert host.get(f"/live/host/{live.id}/state").get_json()["players"] == 1
+
+
+def test_the_answer_never_reaches_a_player_before_the_reveal(app, db, hosted) -> None:
+    host, live = hosted
+    ana = player(app, live, "Ana")
+    move(host, live, "next")
+    from studyapp.models import Question
+    question = db.session.get(Question, live.question_ids[0])
+    page = ana.get(f"/live/play/{live.id}").get_data(as_text=True)
+    state = ana.get(f"/live/play/{live.id}/state").get_data(as_text=True)
+    assert question.prompt.replace("'", "&#39;") in page or question.prompt in page
+    # Every choice is shown alike; nothing marks the right one.
+    assert "is-right" not in page and "The answer" not in page
+    assert question.answer not in state and "answer" not in json.loads(state)
+    buttons = re.findall(r'<button type="submit" name="choice" value="([^"]+)" class="([^"]+)"', page)
+    assert len(buttons) == len(question.choices) and len({css.split()[0] for _v, css in buttons}) == 1
+
+    page = ana.post(f"/live/play/{live.id}/answer", data={"index": "0", "choice": question.answer,
+                                                         "csrf_token": csrf_token_from(page)}, follow_redirects=True)
+    assert "Answer sent" in page.get_data(as_text=True)
+    move(host, live, "next")  # reveal
+    revealed = ana.get(f"/live/play/{live.id}").get_data(as_text=True)
+    assert "Right! +" in revealed and question.answer.replace("'", "&#39;") in revealed
+
+
+def test_a_reload_rejoins_the_same_player_and_a_new_browser_must_join(app, db, hosted) -> None:
+    _host, live = hosted
+    ana = player(app, live, "Ana")
+    assert "Ana" in ana.get(f"/live/play/{live.id}").get_data(as_text=True)
+    page = ana.get("/live/join").get_data(as_text=True)
+    again = ana.post("/live/join", data={"pin": live.pin, "nickname": "Someone else",
+                                         "csrf_token": csrf_token_from(page)})
+    assert again.headers["Location"] == f"/live/play/{live.id}"  # already in: no second player
+    stranger = app.test_client()
+    assert stranger.get(f"/live/play/{live.id}").headers["Location"] == "/live/join"
+    assert stranger.get(f"/live/play/{live.id}/state").status_code == 403
+
+
+@pytest.mark.parametrize(("pin", "nickname", "message"), [
+    ("0000000", "Ana", "No game is running with that PIN."),
+    (None, "", "Choose a nickname."),
+    (None, "x" * 30, "Use at most 20 characters."),
+])
+def test_join_mistakes_are_explained(app, hosted, pin, nickname, message) -> None:
+    _host, live = hosted
+    client = app.test_client()
+    page = client.get("/live/join").get_data(as_text=True)
+    response = client.post("/live/join", data={"pin": pin or live.pin, "nickname": nickname,
+                                                "csrf_token": csrf_token_from(page)})
+    assert message in response.get_data(as_text=True)
+
+
+def test_a_taken_nickname_is_refused(app, hosted) -> None:
+    _host, live = hosted
+    player(app, live, "Ana")
+    client = app.test_client()
+    page = client.get("/live/join").get_data(as_text=True)
+    response = client.post("/live/join", data={"pin": live.pin, "nickname": "ana", "csrf_token": csrf_token_from(page)})
+    assert "already called ana" in response.get_data(as_text=True)
+
+
+def test_a_whole_game_to_the_podium_and_the_results(app, db, hosted) -> None:
+    host, live = hosted
+    players = {name: player(app, live, name) for name in ("Ana", "Ben", "Cy")}
+    from studyapp.models import Question
+    for index in range(2):
+        move(host, live, "next")  # question
+        question = db.session.get(Question, live.question_ids[index])
+        for position, (name, client) in enumerate(players.items()):
+            choice = question.answer if position < 2 - index else next(c for c in question.choices if c != question.answer)
+            page = client.get(f"/live/play/{live.id}").get_data(as_text=True)
+            client.post(f"/live/play/{live.id}/answer", data={"index": str(index), "choice": choice,
+                                                              "csrf_token": csrf_token_from(page)})
+        move(host, live, "next")  # reveal
+        assert "live-count" in host.get(f"/live/host/{live.id}").get_data(as_text=True)
+        move(host, live, "next")  # leaderboard
+    move(host, live, "next")  # finish
+    podium = host.get(f"/live/host/{live.id}").get_data(as_text=True)
+    assert "Podium" in podium
+    results = host.get(f"/live/host/{live.id}/results.csv").get_data(as_text=True).splitlines()
+    assert results[0] == "rank,nickname,score,right answers,questions"
+    assert results[1].startswith("1,Ana,") and results[1].endswith(",2,2")
+    assert len(db.session.scalars(select(LiveAnswer)).all()) == 6
+    assert "Finished" in players["Cy"].get(f"/live/play/{live.id}").get_data(as_text=True)
+
+
+def test_a_late_answer_gets_a_message(app, db, hosted) -> None:
+    host, live = hosted
+    ana = player(app, live, "Ana")
+    move(host, live, "next")
+    page = ana.get(f"/live/play/{live.id}").get_data(as_text=True)
+    move(host, live, "next")  # the host reveals before Ana answers
+    response = ana.post(f"/live/play/{live.id}/answer", data={"index": "0", "choice": "x",
+                                                              "csrf_token": csrf_token_from(page)},
+                        follow_redirects=True)
+    assert "Time is up for this question." in response.get_data(as_text=True)
+
+
+def test_other_teachers_cannot_host_or_see_results(app, hosted, make_user) -> None:
+    _host, live = hosted
+    other = app.test_client()
+    with other.session_transaction() as session:
+        session["_user_id"] = str(make_user(Role.TEACHER).id)
+    assert other.get(f"/live/host/{live.id}").status_code == 404
+    assert other.get(f"/live/host/{live.id}/results.csv").status_code == 404
+    assert other.get(f"/live/new/{live.question_set_id}").status_code == 404
