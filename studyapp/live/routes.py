@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from datetime import datetime, timezone
 
 import segno
-from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import func, select
@@ -14,6 +15,7 @@ from wtforms import SelectChoice
 
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import role_required
+from studyapp.errors.responses import wants_json
 from studyapp.extensions import db
 from studyapp.live import bp, machine
 from studyapp.live.forms import HostForm, JoinForm
@@ -79,6 +81,39 @@ def _qr_svg(url: str) -> Markup:
     segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=2, xmldecl=False, svgns=True,
                                     title="QR code to join", svgclass="qr")
     return Markup(buffer.getvalue().decode())
+
+
+_SNAPSHOT_SECONDS = 0.25
+
+
+def _cached_player_payload(session_id: int, now: datetime) -> dict | None:
+    # Kept on the app, so that two apps in one process (as in tests) never share snapshots.
+    _snapshots: dict[int, tuple[float, dict]] = current_app.extensions.setdefault("live_snapshots", {})
+    taken = time.monotonic()
+    cached = _snapshots.get(session_id)
+    if cached is None or taken - cached[0] > _SNAPSHOT_SECONDS:
+        live = db.session.get(LiveSession, session_id)
+        if live is None:
+            return None
+        cached = (taken, {"live": _snapshot_of(live), "players": player_count(db.session, live)})
+        _snapshots[session_id] = cached
+        if len(_snapshots) > 1000:  # finished games fall out
+            _snapshots.pop(next(iter(_snapshots)))
+    snapshot = cached[1]
+    state = machine.settle(snapshot["live"], now)
+    payload = {"revision": state.revision, "phase": state.phase, "index": state.current_index,
+               "paused": state.paused, "remaining_ms": None, "players": snapshot["players"]}
+    if state.deadline is not None:
+        payload["remaining_ms"] = max(0, int((state.deadline - now).total_seconds() * 1000))
+    elif state.paused:
+        payload["remaining_ms"] = state.paused_remaining_ms
+    return payload
+
+
+def _snapshot_of(live: LiveSession) -> machine.LiveState:
+    from studyapp.live.service import state_of
+
+    return state_of(live)
 
 
 def _state_payload(live: LiveSession, now: datetime, *, for_host: bool) -> dict:
@@ -211,10 +246,13 @@ def play(session_id: int) -> str | WerkzeugResponse:
 
 @bp.route("/play/<int:session_id>/state")
 def play_state(session_id: int) -> Response:
-    live = db.session.get(LiveSession, session_id)
-    if live is None or _player(live) is None:
-        return jsonify(error="not_joined", message="Join the game with its PIN first."), 403
-    return jsonify(_state_payload(live, _now(), for_host=False))
+    # Every phone asks this about once a second, so it is answered from a snapshot of the
+    # session row at most a quarter of a second old (per server process) and needs no
+    # player look-up: it holds nothing a player may not see (no answers, no scores).
+    payload = _cached_player_payload(session_id, _now())
+    if payload is None:
+        return jsonify(error="not_found", message="There is no such game."), 404
+    return jsonify(payload)
 
 
 @bp.route("/play/<int:session_id>/answer", methods=["POST"])
@@ -230,6 +268,11 @@ def answer(session_id: int) -> WerkzeugResponse:
         submit_answer(db.session, live, player, int(index), request.form.get("choice", ""), _now())
     except AnswerRefused as error:
         db.session.rollback()
+        if wants_json():
+            return jsonify(recorded=False, message=str(error)), 409
         flash(str(error), "error")
+    else:
+        if wants_json():
+            return jsonify(recorded=True)
     return redirect(url_for("live.play", session_id=session_id))
 
