@@ -1,0 +1,251 @@
+"""Hundreds of simulated phones in one live quiz against gunicorn.
+
+    .venv/bin/python bench/live_session.py --players 300                       # SQLite
+    .venv/bin/python bench/live_session.py --players 1000 --postgresql URL    # PostgreSQL
+
+Each player joins with the PIN and a nickname, asks for the session's state every
+--poll-ms, and answers each question as soon as it sees it (tapping twice, as people
+do). A host moves the game on. Prints players, answers sent, acknowledged and stored,
+lost or doubled answers, answer latency p50/p99, and how long after the host's move each
+player saw the phase change (p50/p95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.loadgen import ROOT, gunicorn, scratch_environment  # noqa: E402
+
+CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
+PASSWORD = "bench-password-123"
+
+SETUP = """
+import json, sys
+from datetime import datetime, timezone
+from studyapp import create_app
+from studyapp.auth.accounts import create_user
+from studyapp.banks.importer import import_bank
+from studyapp.extensions import db
+from studyapp.live.service import create_live_session, playable_questions
+from studyapp.models import Role
+app = create_app()
+with app.app_context():
+    teacher = create_user(db.session, email="host@bench.example", password="{password}", display_name="Host",
+                          role=Role.TEACHER)
+    question_set = import_bank(db.session, json.load(open("question_bank/us-colombia-relations.json")),
+                               owner=teacher, approve=True).question_set
+    questions = playable_questions(question_set)[:int(sys.argv[1])]
+    live = create_live_session(db.session, teacher, question_set, [q.id for q in questions], 30,
+                               datetime.now(timezone.utc))
+    db.session.commit()
+    print(json.dumps({"id": live.id, "pin": live.pin, "choices": [q.choices for q in questions]}))
+""".replace("{password}", PASSWORD)
+
+COUNT = """
+import sys
+from sqlalchemy import func, select
+from studyapp import create_app
+from studyapp.extensions import db
+from studyapp.models import LiveAnswer, LiveParticipant
+app = create_app()
+with app.app_context():
+    print(db.session.scalar(select(func.count()).select_from(LiveAnswer)),
+          db.session.scalar(select(func.count()).select_from(LiveParticipant)))
+"""
+
+
+class Browser:
+    """A keep-alive connection with a cookie jar."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, form: dict[str, str] | None = None,
+                accept: str = "text/html") -> tuple[int, str]:
+        headers = {"Accept": accept}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = urlencode(form) if form is not None else None
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(3):
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                text = response.read().decode()
+                break
+            except (OSError, http.client.HTTPException):
+                self.connection.close()
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                if attempt == 2:
+                    raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, text
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postgresql", metavar="URL")
+    parser.add_argument("--players", type=int, default=300)
+    parser.add_argument("--questions", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--poll-ms", type=int, default=500)
+    arguments = parser.parse_args()
+
+    with scratch_environment(arguments.postgresql) as env:
+        run = subprocess.run([sys.executable, "-c", SETUP, str(arguments.questions)], cwd=ROOT,
+                             env={**os.environ, **env}, capture_output=True, text=True, check=True)
+        game = json.loads(run.stdout.strip().splitlines()[-1])
+        with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env) as port:
+            result = play(port, game, arguments)
+        stored, joined = (int(value) for value in subprocess.run(
+            [sys.executable, "-c", COUNT], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
+            check=True).stdout.split())
+    database = "PostgreSQL" if arguments.postgresql else "SQLite"
+    acknowledged = result["acknowledged"]
+    print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.players} players, "
+          f"{arguments.questions} questions, polling every {arguments.poll_ms} ms")
+    print(f"players joined {joined} (join errors {result['join_errors']})")
+    print(f"answers sent {result['sent']} (each tapped twice), acknowledged {acknowledged}, stored {stored}, "
+          f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, refused {result['refused']}")
+    answers, seen = result["answer_ms"], result["seen_ms"]
+    print(f"answer request p50 {percentile(answers, 0.5):.0f} ms, p99 {percentile(answers, 0.99):.0f} ms")
+    print(f"phase change seen by players p50 {percentile(seen, 0.5):.0f} ms, p95 {percentile(seen, 0.95):.0f} ms "
+          f"({len(seen)} sightings)")
+    print(f"state requests {result['polls']} ({result['polls'] / result['seconds']:.0f}/s), "
+          f"errors {result['poll_errors']}")
+
+
+def play(port: int, game: dict, arguments: argparse.Namespace) -> dict:
+    live_id, pin, choices = game["id"], game["pin"], game["choices"]
+    changed_at: dict[int, float] = {}  # revision → when the host asked for it
+    lock = threading.Lock()
+    result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
+              "poll_errors": 0, "join_errors": 0}
+    finished = threading.Event()
+    joined = threading.Barrier(arguments.players + 1)
+
+    def player(number: int) -> None:
+        browser = Browser(port)
+        try:
+            _status, page = browser.request("GET", f"/live/join?pin={pin}")
+            status, _ = browser.request("POST", "/live/join", {"pin": pin, "nickname": f"player{number}",
+                                                               "csrf_token": CSRF.search(page).group(1)})
+            if status != 302:
+                raise RuntimeError(status)
+            token = CSRF.search(page).group(1)
+        except Exception:  # counted; the others play on
+            with lock:
+                result["join_errors"] += 1
+            joined.wait()
+            return
+        joined.wait()
+        revision, answered = -1, set()
+        polls = poll_errors = 0
+        seen, latencies = [], []
+        acknowledged = sent = refused = 0
+        while not finished.is_set():
+            status, body = browser.request("GET", f"/live/play/{live_id}/state", accept="application/json")
+            polls += 1
+            if status != 200:
+                poll_errors += 1
+                time.sleep(arguments.poll_ms / 1000)
+                continue
+            state = json.loads(body)
+            if state["revision"] != revision:
+                if state["revision"] in changed_at:
+                    seen.append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
+                revision = state["revision"]
+            if state["phase"] == "finished":
+                break
+            if state["phase"] == "question" and state["index"] not in answered:
+                index = state["index"]
+                choice = random.choice(choices[index])
+                for _tap in range(2):
+                    started = time.perf_counter()
+                    status, body = browser.request("POST", f"/live/play/{live_id}/answer",
+                                                   {"index": str(index), "choice": choice, "csrf_token": token},
+                                                   accept="application/json")
+                    latencies.append((time.perf_counter() - started) * 1000)
+                    sent += 1
+                    if status != 200:
+                        refused += 1
+                acknowledged += status == 200
+                answered.add(index)
+            time.sleep(arguments.poll_ms / 1000 * random.uniform(0.9, 1.1))
+        with lock:
+            result["polls"] += polls
+            result["poll_errors"] += poll_errors
+            result["seen_ms"].extend(seen)
+            result["answer_ms"].extend(latencies)
+            result["acknowledged"] += acknowledged
+            result["sent"] += sent
+            result["refused"] += refused
+
+    threads = [threading.Thread(target=player, args=(number,), daemon=True) for number in range(arguments.players)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+        time.sleep(0.002)
+    joined.wait()
+
+    host = Browser(port)
+    _status, page = host.request("GET", "/auth/login")
+    host.request("POST", "/auth/login", {"email": "host@bench.example", "password": PASSWORD,
+                                         "csrf_token": CSRF.search(page).group(1)})
+
+    def move() -> None:
+        _status, page = host.request("GET", f"/live/host/{live_id}")
+        revision = json.loads(host.request("GET", f"/live/host/{live_id}/state", accept="application/json")[1])
+        changed_at[revision["revision"] + 1] = time.perf_counter()
+        host.request("POST", f"/live/host/{live_id}/move", {"move": "next", "csrf_token": CSRF.search(page).group(1)})
+
+    for _question in choices:
+        move()  # the question
+        deadline = time.perf_counter() + 25
+        while time.perf_counter() < deadline:
+            state = json.loads(host.request("GET", f"/live/host/{live_id}/state", accept="application/json")[1])
+            if state.get("answers", 0) >= arguments.players - result["join_errors"]:
+                break
+            time.sleep(0.5)
+        move()  # the reveal
+        time.sleep(2)
+        move()  # the leaderboard
+        time.sleep(2)
+    move()  # finished
+    time.sleep(3)
+    finished.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    result["seconds"] = time.perf_counter() - started
+    return result
+
+
+if __name__ == "__main__":
+    main()
