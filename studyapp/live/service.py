@@ -140,7 +140,11 @@ def current_question(session: Session, live: LiveSession, state: LiveState) -> Q
 
 def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, question_index: int, choice: str,
                   now: datetime) -> LiveAnswer:
-    """Record one answer (once), score it, and commit. A repeat returns the first answer unchanged."""
+    """Record one answer (once), score it, and commit. A repeat returns the first answer unchanged.
+
+    A player signed in to an account also gets the answer as a review of that card, so a
+    class quiz counts towards their spaced repetition.
+    """
     state = state_of(live)
     refusal = machine.answer_window_open(state, question_index, now)
     if refusal:
@@ -161,6 +165,8 @@ def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, 
         session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
                         .values(score=LiveParticipant.score + points))
         session.commit()
+        if player.user_id is not None:
+            _feed_spaced_repetition(session, player.user_id, question, answer, state.seconds_per_question, now)
     except IntegrityError:
         session.rollback()
         answer = session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
@@ -204,3 +210,22 @@ def answer_counts(session: Session, live: LiveSession, question_id: int) -> dict
 def player_count(session: Session, live: LiveSession) -> int:
     return session.scalar(select(func.count()).select_from(LiveParticipant)
                           .where(LiveParticipant.session_id == live.id)) or 0
+
+
+def _feed_spaced_repetition(session: Session, user_id: int, question: Question, answer: LiveAnswer,
+                            seconds_per_question: int, now: datetime) -> None:
+    from studyapp.models import CardState
+    from studyapp.srs import rating_for_quiz
+    from studyapp.study.service import StaleCard, record_review
+
+    user = session.get(User, user_id)
+    card = session.scalar(select(CardState).where(CardState.user_id == user_id, CardState.question_id == question.id))
+    # Quick for a live question is a third of its time; slow is most of it.
+    rating = rating_for_quiz(answer.correct, answer.response_ms / 1000, fast_within=seconds_per_question / 3,
+                             slow_after=seconds_per_question * 0.8)
+    try:
+        record_review(session, user, question, rating=rating, shown_version=card.version if card else 0,
+                      token=f"live-answer-{answer.id}", now=now, answer_given=answer.choice, correct=answer.correct,
+                      duration_ms=answer.response_ms)
+    except StaleCard:
+        pass  # the card changed at this very moment in another tab; the live answer still counts

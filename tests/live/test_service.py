@@ -116,3 +116,21 @@ def test_only_playable_questions_can_be_chosen(db, make_user) -> None:
     question_set = import_bank(db.session, json.loads(SEED_BANK.read_text()), owner=teacher).question_set  # drafts
     with pytest.raises(MoveRefused, match="Choose at least one approved"):
         create_live_session(db.session, teacher, question_set, [q.id for q in question_set.questions], 20, T0)
+
+
+@BOTH
+def test_a_signed_in_players_answer_feeds_their_spaced_repetition(db, game, make_user) -> None:
+    from studyapp.models import CardState, ReviewLog
+
+    live, _questions = game
+    student = make_user()
+    player, _ = join(db.session, live, "Sam", student)
+    host_move(db.session, live, "next", T0)
+    db.session.commit()
+    question = current_question(db.session, live, settled_state(live, T0))
+    submit_answer(db.session, live, player, 0, question.answer, T0 + timedelta(seconds=2))
+    submit_answer(db.session, live, player, 0, question.answer, T0 + timedelta(seconds=3))  # a doubled tap
+    log = db.session.scalar(select(ReviewLog).where(ReviewLog.user_id == student.id))
+    assert (log.question_id, log.correct, log.rating) == (question.id, True, 4)  # right within a third: Easy
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+    assert db.session.scalar(select(CardState.reps).where(CardState.user_id == student.id)) == 1
