@@ -22,10 +22,9 @@ from flask import Flask, current_app, has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import URL
-
-from studyapp import create_app
 from werkzeug.security import generate_password_hash
 
+from studyapp import create_app
 from studyapp.auth.accounts import AccountError, find_user_by_email, normalise_email
 from studyapp.config import load_config, normalise_database_url
 from studyapp.extensions import db as flask_db

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from datetime import timezone
-
 import json
 import re
+from datetime import timezone
 
 from flask import Response as FlaskResponse
 from flask import abort, flash, redirect, render_template, url_for
