@@ -45,6 +45,20 @@ class Progress:
     by_set: list[Mastery]
 
 
+def true_retention(logs) -> tuple[float | None, int]:
+    """From (question id, reviewed at, rating) rows in time order per question: the share of
+    reviews a day or more after the previous one that were recalled (not Again), and how many."""
+    recalled = tested = 0
+    previous: dict[int, datetime] = {}
+    for question_id, reviewed_at, rating in logs:
+        last = previous.get(question_id)
+        if last is not None and reviewed_at - last >= timedelta(days=1):
+            tested += 1
+            recalled += rating > 1
+        previous[question_id] = reviewed_at
+    return (recalled / tested if tested else None), tested
+
+
 def _is_mastered(card: CardState) -> bool:
     return card.state == State.Review.value and (card.stability or 0) >= MATURE_DAYS
 
@@ -75,14 +89,7 @@ def progress_for(session: Session, user: User, now: datetime) -> Progress:
     reviews_by_day = [(today - timedelta(days=offset), per_day[today - timedelta(days=offset)])
                       for offset in range(DAYS_SHOWN - 1, -1, -1)]
 
-    recalled = tested = 0
-    previous: dict[int, datetime] = {}
-    for question_id, reviewed_at, rating in logs:
-        last = previous.get(question_id)
-        if last is not None and reviewed_at - last >= timedelta(days=1):
-            tested += 1
-            recalled += rating > 1
-        previous[question_id] = reviewed_at
+    retention, tested = true_retention(logs)
 
     streak = 0
     day = today if per_day[today] else today - timedelta(days=1)
@@ -93,7 +100,7 @@ def progress_for(session: Session, user: User, now: datetime) -> Progress:
     return Progress(
         due_by_day=due_by_day,
         reviews_by_day=reviews_by_day,
-        true_retention=recalled / tested if tested else None,
+        true_retention=retention,
         retention_reviews=tested,
         streak_days=streak,
         total_reviews=len(logs),

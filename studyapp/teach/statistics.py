@@ -12,7 +12,6 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ from studyapp.models import (
     ReviewLog,
     User,
 )
-from studyapp.study.progress import MATURE_DAYS
+from studyapp.study.progress import MATURE_DAYS, true_retention
 
 MATURE = MATURE_DAYS
 
@@ -85,24 +84,11 @@ def class_progress(session: Session, classroom: Classroom) -> ClassProgress:
         rows.append(StudentRow(
             student=student,
             reviews=len(logs[student.id]),
-            retention=_retention(logs[student.id]),
+            retention=true_retention(logs[student.id])[0],
             mastery={set_id: mastered[student.id][set_id] / len(approved[set_id]) if approved[set_id] else 0.0
                      for set_id in set_ids},
         ))
     return ClassProgress(classroom, sets, rows)
-
-
-def _retention(entries: list[tuple[int, object, int]]) -> float | None:
-    """Share of reviews a day or more after the previous one that were recalled (not Again)."""
-    last: dict[int, object] = {}
-    tested = recalled = 0
-    for question_id, reviewed_at, rating in entries:
-        previous = last.get(question_id)
-        if previous is not None and reviewed_at - previous >= timedelta(days=1):
-            tested += 1
-            recalled += rating > 1
-        last[question_id] = reviewed_at
-    return recalled / tested if tested else None
 
 
 @dataclass(frozen=True)
