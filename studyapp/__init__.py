@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import time
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -14,6 +16,7 @@ from studyapp.extensions import csrf, db, login_manager, migrate
 from studyapp.templating import register_filters
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+request_log = logging.getLogger("studyapp.requests")
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -42,7 +45,7 @@ def create_app(config: str | Config | None = None) -> Flask:
     if app.config["TRUSTED_PROXIES"]:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
-    logging.getLogger("studyapp").setLevel(app.config["LOG_LEVEL"])
+    configure_logging(app)
 
     register_extensions(app)
     register_filters(app)
@@ -50,6 +53,16 @@ def create_app(config: str | Config | None = None) -> Flask:
     register_request_hooks(app)
     register_commands(app)
     return app
+
+
+def configure_logging(app: Flask) -> None:
+    """The app's log lines (one JSON object per request among them) go to standard error."""
+    logger = logging.getLogger("studyapp")
+    logger.setLevel(app.config["LOG_LEVEL"])
+    if not app.testing and not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
 
 
 def register_extensions(app: Flask) -> None:
@@ -87,6 +100,21 @@ def register_request_hooks(app: Flask) -> None:
         if request.method in READ_ONLY_METHODS:
             g.begin_mode_token = begin_deferred()
 
+    @app.before_request
+    def _start_clock() -> None:
+        g.request_started = time.perf_counter()
+
+    @app.after_request
+    def _log_request(response):
+        # One JSON line per request, for log tools to read; no query strings (they may hold tokens).
+        started = g.get("request_started")
+        request_log.info(json.dumps({
+            "event": "request", "method": request.method, "path": request.path, "status": response.status_code,
+            "ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
+            "user": session.get("_user_id"), "ip": request.remote_addr,
+        }))
+        return response
+
     @app.after_request
     def _security_headers(response):
         # Every script and style is a file of ours, so nothing inline needs allowing.
@@ -104,9 +132,11 @@ def register_request_hooks(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from studyapp.auth.commands import users_cli
+    from studyapp.backup import backup_cli
     from studyapp.banks.commands import bank_cli
     from studyapp.demo import demo_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(bank_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(backup_cli)
