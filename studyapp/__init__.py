@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from studyapp.config import PROJECT_ROOT, Config, load_config
 from studyapp.database import begin_deferred, configure_engine, restore_begin_mode
-from studyapp.extensions import csrf, db, login_manager, migrate
+from studyapp.extensions import csrf, db, limiter, login_manager, migrate
 from studyapp.templating import register_filters
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -72,6 +72,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -75,6 +75,9 @@ class Config:
         )
         self.SQLITE_BUSY_TIMEOUT_MS = _env_int("SQLITE_BUSY_TIMEOUT_MS", 15000)
         self.REDIS_URL = os.environ.get("REDIS_URL") or None
+        # Rate limits are counted in Redis when there is one, so every process shares them.
+        self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
+        self.RATELIMIT_ENABLED = _env_flag("RATELIMIT_ENABLED", True)
         # Number of reverse proxies in front of the app whose X-Forwarded-* headers we trust.
         self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
         self.SESSION_COOKIE_SECURE = _env_flag("SESSION_COOKIE_SECURE", False)
@@ -131,6 +134,8 @@ class TestingConfig(Config):
     def __init__(self) -> None:
         super().__init__()
         self.SECRET_KEY = "testing-secret-key-that-is-long-enough-0123456789"
+        self.RATELIMIT_ENABLED = False  # the tests of the limits turn them on for themselves
+        self.RATELIMIT_STORAGE_URI = "memory://"
 
 
 CONFIGS: dict[str, type[Config]] = {

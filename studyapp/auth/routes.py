@@ -20,7 +20,7 @@ from studyapp.auth.accounts import (
 from studyapp.auth.forms import EmptyForm, InviteForm, LoginForm, RegisterForm
 from studyapp.auth.roles import role_required
 from studyapp.auth.safe_redirect import is_safe_next
-from studyapp.extensions import db
+from studyapp.extensions import db, limiter
 from studyapp.models import Invite, Role, User, utcnow
 
 
@@ -42,7 +42,13 @@ def _redirect_after_login() -> Response:
     return redirect(target if is_safe_next(target) else url_for("main.home"))
 
 
+def _failed_form(response) -> bool:
+    # A form shown again (200) is a failed attempt; a redirect is a success and costs nothing.
+    return response.status_code == 200
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute;50 per hour", methods=["POST"], deduct_when=_failed_form)
 def login() -> str | Response:
     if current_user.is_authenticated:
         return _redirect_after_login()
@@ -61,6 +67,7 @@ def login() -> str | Response:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
 def register() -> str | Response:
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))

@@ -16,7 +16,7 @@ from wtforms import SelectChoice
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import role_required
 from studyapp.errors.responses import wants_json
-from studyapp.extensions import db
+from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
 from studyapp.live.forms import HostForm, JoinForm
 from studyapp.live.machine import MoveRefused
@@ -188,7 +188,18 @@ def results_csv(session_id: int) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="live-{live.id}-results.csv"'})
 
 
+def _failed_join(response) -> bool:
+    return response.status_code == 200  # a wrong PIN or a taken nickname; joining redirects
+
+
+def _player_key() -> str:
+    # A whole class may share one address behind the school's router: count per player.
+    cookies = [value for name, value in request.cookies.items() if name.startswith(COOKIE_PREFIX)]
+    return "player:" + (cookies[0][:32] if cookies else (request.remote_addr or "unknown"))
+
+
 @bp.route("/join", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"], deduct_when=_failed_join)
 def join_page() -> str | WerkzeugResponse:
     form = JoinForm()
     if request.method == "GET" and request.args.get("pin"):
@@ -256,6 +267,7 @@ def play_state(session_id: int) -> Response:
 
 
 @bp.route("/play/<int:session_id>/answer", methods=["POST"])
+@limiter.limit("60 per minute", key_func=_player_key)
 def answer(session_id: int) -> WerkzeugResponse:
     live = db.session.get(LiveSession, session_id)
     player = _player(live) if live is not None else None

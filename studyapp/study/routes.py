@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from studyapp.extensions import db
+from studyapp.extensions import db, limiter
 from studyapp.models import CardState, Question, QuestionType
 from studyapp.srs import rating_for_quiz
 from studyapp.study import bp, tokens
@@ -154,7 +154,12 @@ def quiz_check() -> str | Response:
     )
 
 
+def _user_key() -> str:
+    return f"user:{current_user.get_id()}"
+
+
 @bp.route("/review", methods=["POST"])
+@limiter.limit("240 per minute", key_func=_user_key)
 @login_required
 def review() -> Response:
     form = ReviewForm()

@@ -1,0 +1,46 @@
+"""Guessing is slow: failed log-ins and wrong PINs are limited per address, with a clear answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import csrf_token_from, make_app
+
+
+@pytest.fixture
+def limited_app(database_url: str, tmp_path: Path):
+    app = make_app(database_url, tmp_path / "instance")
+    app.config["RATELIMIT_ENABLED"] = True
+    from studyapp.extensions import limiter
+
+    limiter.init_app(app)  # again, now that limits are on for this app
+    limiter.reset()
+    yield app
+    limiter.reset()
+
+
+def test_failed_log_ins_are_limited_with_retry_after(limited_app) -> None:
+    client = limited_app.test_client()
+    token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+    statuses = [client.post("/auth/login", data={"email": "x@example.org", "password": "wrong-password-1",
+                                                 "csrf_token": token}).status_code for _ in range(11)]
+    assert statuses[:10] == [200] * 10
+    assert statuses[10] == 429
+    refused = client.post("/auth/login", data={"email": "x@example.org", "password": "wrong",
+                                               "csrf_token": token})
+    assert refused.status_code == 429
+    assert "Too many attempts" in refused.get_data(as_text=True)
+    assert int(refused.headers["Retry-After"]) > 0
+
+
+def test_guessing_pins_is_limited(limited_app) -> None:
+    client = limited_app.test_client()
+    token = csrf_token_from(client.get("/live/join").get_data(as_text=True))
+    statuses = [client.post("/live/join", data={"pin": f"{guess:07d}", "nickname": "Guess", "csrf_token": token})
+                .status_code for guess in range(21)]
+    assert statuses.count(200) == 20 and statuses[-1] == 429
+    json_refusal = client.post("/live/join", data={"pin": "1234567", "nickname": "G", "csrf_token": token},
+                               headers={"Accept": "application/json"})
+    assert json_refusal.status_code == 429 and json_refusal.get_json()["error"] == "too_many_requests"
