@@ -23,3 +23,8 @@ def visible_sets_condition(user: User) -> ColumnElement[bool]:
     if user.role is Role.TEACHER:
         allowed.append(QuestionSet.visibility == Visibility.SHARED)
     return or_(*allowed)
+
+
+def may_manage(user: User, owner_id: int) -> bool:
+    """May ``user`` change something owned by ``owner_id`` (a set, a class, a live session)? Admins may."""
+    return user.id == owner_id or user.role is Role.ADMIN

@@ -13,13 +13,14 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectChoice
 
+from studyapp.access import may_manage
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import role_required
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
 from studyapp.live.forms import HostForm, JoinForm
-from studyapp.live.machine import MoveRefused
+from studyapp.live.machine import LiveState, MoveRefused
 from studyapp.live.players import NicknameError
 from studyapp.live.service import (
     AnswerRefused,
@@ -34,6 +35,7 @@ from studyapp.live.service import (
     player_by_token,
     player_count,
     settled_state,
+    state_of,
     submit_answer,
 )
 from studyapp.models import LiveAnswer, LiveParticipant, LiveSession, QuestionSet, Role
@@ -47,7 +49,7 @@ def _now() -> datetime:
 
 def _hosted(session_id: int) -> LiveSession:
     live = db.session.get(LiveSession, session_id)
-    if live is None or (live.host_id != current_user.id and current_user.role is not Role.ADMIN):
+    if live is None or not may_manage(current_user, live.host_id):
         abort(404)
     return live
 
@@ -56,7 +58,7 @@ def _hosted(session_id: int) -> LiveSession:
 @role_required(Role.TEACHER)
 def new(set_id: int) -> str | WerkzeugResponse:
     question_set = db.session.get(QuestionSet, set_id)
-    if question_set is None or question_set.owner_id != current_user.id:
+    if question_set is None or not may_manage(current_user, question_set.owner_id):
         abort(404)
     playable = playable_questions(question_set)
     form = HostForm()
@@ -88,21 +90,26 @@ _SNAPSHOT_SECONDS = 0.25
 
 def _cached_player_payload(session_id: int, now: datetime) -> dict | None:
     # Kept on the app, so that two apps in one process (as in tests) never share snapshots.
-    _snapshots: dict[int, tuple[float, dict]] = current_app.extensions.setdefault("live_snapshots", {})
+    snapshots: dict[int, tuple[float, LiveState, int]] = current_app.extensions.setdefault("live_snapshots", {})
     taken = time.monotonic()
-    cached = _snapshots.get(session_id)
+    cached = snapshots.get(session_id)
     if cached is None or taken - cached[0] > _SNAPSHOT_SECONDS:
         live = db.session.get(LiveSession, session_id)
         if live is None:
             return None
-        cached = (taken, {"live": _snapshot_of(live), "players": player_count(db.session, live)})
-        _snapshots[session_id] = cached
-        if len(_snapshots) > 1000:  # finished games fall out
-            _snapshots.pop(next(iter(_snapshots)))
-    snapshot = cached[1]
-    state = machine.settle(snapshot["live"], now)
+        cached = (taken, state_of(live), player_count(db.session, live))
+        snapshots[session_id] = cached
+        if len(snapshots) > 1000:  # finished games fall out
+            snapshots.pop(next(iter(snapshots)))
+    _taken, state, players = cached
+    return _public_payload(state, now, players)
+
+
+def _public_payload(state: LiveState, now: datetime, players: int) -> dict:
+    """What anyone in the game may know: the phase, its timer and the number of players."""
+    state = machine.settle(state, now)
     payload = {"revision": state.revision, "phase": state.phase, "index": state.current_index,
-               "paused": state.paused, "remaining_ms": None, "players": snapshot["players"]}
+               "paused": state.paused, "remaining_ms": None, "players": players}
     if state.deadline is not None:
         payload["remaining_ms"] = max(0, int((state.deadline - now).total_seconds() * 1000))
     elif state.paused:
@@ -110,22 +117,10 @@ def _cached_player_payload(session_id: int, now: datetime) -> dict | None:
     return payload
 
 
-def _snapshot_of(live: LiveSession) -> machine.LiveState:
-    from studyapp.live.service import state_of
-
-    return state_of(live)
-
-
 def _state_payload(live: LiveSession, now: datetime, *, for_host: bool) -> dict:
-    state = settled_state(live, now)
-    payload = {"revision": state.revision, "phase": state.phase, "index": state.current_index,
-               "paused": state.paused, "remaining_ms": None, "players": player_count(db.session, live)}
-    if state.deadline is not None:
-        payload["remaining_ms"] = max(0, int((state.deadline - now).total_seconds() * 1000))
-    elif state.paused:
-        payload["remaining_ms"] = state.paused_remaining_ms
-    if for_host and state.phase == machine.QUESTION:
-        question_id = live.question_ids[state.current_index]
+    payload = _public_payload(state_of(live), now, player_count(db.session, live))
+    if for_host and payload["phase"] == machine.QUESTION:
+        question_id = live.question_ids[payload["index"]]
         payload["answers"] = db.session.scalar(
             select(func.count()).select_from(LiveAnswer)
             .where(LiveAnswer.session_id == live.id, LiveAnswer.question_id == question_id)) or 0

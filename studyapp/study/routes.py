@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from studyapp.extensions import db, limiter
 from studyapp.models import CardState, Question, QuestionType
-from studyapp.srs import rating_for_quiz
+from studyapp.srs import new_memory_state, rating_for_quiz
 from studyapp.study import bp, tokens
 from studyapp.study.forms import CheckForm, ReviewForm, SettingsForm
 from studyapp.study.presenting import (
@@ -90,8 +90,6 @@ def _shown_question(token: str | None):
 
 
 def _memory_for(question: Question):
-    from studyapp.srs import new_memory_state
-
     card = db.session.scalar(
         select(CardState).where(CardState.user_id == current_user.id, CardState.question_id == question.id)
     )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
+from studyapp.access import may_manage
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import role_required
 from studyapp.banks.articles import ArticleError, article_text, decode_article
@@ -34,7 +35,7 @@ from studyapp.teach.service import (
 def _own_set(set_id: int) -> QuestionSet:
     """The set, if it is the signed-in teacher's (admins may see any); 404 otherwise, so ids leak nothing."""
     question_set = db.session.get(QuestionSet, set_id)
-    if question_set is None or (question_set.owner_id != current_user.id and current_user.role is not Role.ADMIN):
+    if question_set is None or not may_manage(current_user, question_set.owner_id):
         abort(404)
     return question_set
 
@@ -139,7 +140,7 @@ def change_visibility(set_id: int) -> Response:
 
 def _own_class(class_id: int) -> Classroom:
     classroom = db.session.get(Classroom, class_id)
-    if classroom is None or (classroom.teacher_id != current_user.id and current_user.role is not Role.ADMIN):
+    if classroom is None or not may_manage(current_user, classroom.teacher_id):
         abort(404)
     return classroom
 
