@@ -27,13 +27,19 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[int]:
-    """Serve ``app_spec`` with gunicorn on a free port until the block ends."""
+    """Serve ``app_spec`` with gunicorn on a free port until the block ends.
+
+    The app's request log goes to a file, as it would in production, rather than
+    to this terminal; it is printed if gunicorn fails to start.
+    """
     port = free_port()
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning", app_spec],
         cwd=ROOT,
         env={**os.environ, **env},
+        stderr=log,
     )
     try:
         deadline = time.monotonic() + 30
@@ -43,12 +49,15 @@ def gunicorn(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[in
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    sys.stderr.write(log.read().decode(errors="replace")[-4000:])
                     raise RuntimeError(f"gunicorn did not start for {app_spec}") from None
                 time.sleep(0.1)
         yield port
     finally:
         process.terminate()
         process.wait(timeout=15)
+        log.close()
 
 
 @dataclass

@@ -216,7 +216,7 @@ def find_people(article: Article) -> PeopleIndex:
             if not _title_stands_alone(text, match.start()):
                 continue
             role = match.group("role")
-            if match.group("place") and not match.group("place") in NOT_PERSON_WORDS:
+            if match.group("place") and match.group("place") not in NOT_PERSON_WORDS:
                 role = f"{role} of {match.group('place')}"
             index.add(name, role, place(match))
         for match in _LOWER_TITLED.finditer(text):

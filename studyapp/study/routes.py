@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from studyapp.database import read_only_transactions
+from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.models import CardState, Question, QuestionType
 from studyapp.srs import new_memory_state, rating_for_quiz
@@ -55,18 +57,52 @@ def index() -> str:
     )
 
 
-def _show(mode: str) -> str:
+EXPIRED = "That card had expired, so the answer was not counted. Here is the next one."
+ANSWERED_ELSEWHERE = "That card was already answered in another tab, so this answer was not counted again."
+TITLES = {"flashcards": "Flashcards", "quiz": "Quiz", "done": "All done"}
+
+
+def _next_card_view(mode: str) -> tuple[str, str, dict]:
+    """What to show next in ``mode``: (page kind, fragment template, its context)."""
     now = _now()
     shown = next_card(db.session, current_user, now)
     if shown is None:
-        return render_template("study/done.html", mode=mode, next_due=next_due_time(db.session, current_user), now=now)
-    token = tokens.issue(_secret(), current_user.id, shown.question.id, shown.version)
-    template = "study/flashcard_front.html" if mode == "flashcards" else "study/quiz_front.html"
-    return render_template(
-        template, question=shown.question, token=token, is_new=shown.is_new, mode=mode, form=CheckForm(token=token),
-        order_items=order_items(shown.question) if shown.question.type is QuestionType.ORDER else [],
-        choice_types=CHOICE_TYPES, QuestionType=QuestionType,
-    )
+        return "done", "study/_done.html", {"mode": mode, "next_due": next_due_time(db.session, current_user),
+                                            "now": now}
+    question = shown.question
+    token = tokens.issue(_secret(), current_user.id, question.id, shown.version)
+    context = {"question": question, "token": token, "is_new": shown.is_new, "mode": mode,
+               "QuestionType": QuestionType}
+    if mode == "quiz":
+        return "quiz", "study/_quiz.html", {
+            **context, "form": CheckForm(formdata=None, token=token), "choice_types": CHOICE_TYPES,
+            "order_items": order_items(question) if question.type is QuestionType.ORDER else [],
+        }
+    # The back comes with the front, so that a script can show it without asking again.
+    return "flashcards", "study/_flashcard.html", {
+        # formdata=None: on an answer sent in place, the form would otherwise take the answered
+        # card's token from the request instead of the next card's.
+        **context, "form": ReviewForm(formdata=None, token=token, mode="flashcards"),
+        "source": highlighted_source(question),
+        "buttons": rating_buttons(shown.memory, now, current_user.desired_retention),
+        "order": correct_order(question) if question.type is QuestionType.ORDER else [],
+    }
+
+
+def _show(mode: str) -> str:
+    kind, _fragment, context = _next_card_view(mode)
+    page = {"flashcards": "study/flashcard_front.html", "quiz": "study/quiz_front.html", "done": "study/done.html"}
+    return render_template(page[kind], **context)
+
+
+def _next_card_json(mode: str, notice: str | None = None) -> Response:
+    """The next card as a fragment of HTML, for the study page's script to put in place."""
+    # The answer is committed by now; finding the next card only reads, so on SQLite it
+    # need not hold the write lock that other students' answers are waiting for.
+    db.session.commit()
+    with read_only_transactions():
+        kind, fragment, context = _next_card_view(mode)
+    return jsonify(html=render_template(fragment, **context), title=TITLES[kind], notice=notice)
 
 
 @bp.route("/flashcards")
@@ -163,12 +199,14 @@ def review() -> Response:
     form = ReviewForm()
     mode = form.mode.data if form.mode.data in MODES else "flashcards"
     if not form.validate_on_submit():
-        flash("Choose Again, Hard, Good or Easy to rate the card.", "error")
+        message = "Choose Again, Hard, Good or Easy to rate the card."
+        if wants_json():
+            return jsonify(error="invalid", message=message), 400
+        flash(message, "error")
         return redirect(url_for(f"study.{mode}"))
     shown, question = _shown_question(form.token.data)
     if question is None:
-        flash("That card had expired, so the answer was not counted. Here is the next one.", "info")
-        return redirect(url_for(f"study.{mode}"))
+        return _after_review(mode, EXPIRED)
     now = _now()
     answer_given, correct = "", None
     if mode == "quiz":
@@ -185,7 +223,16 @@ def review() -> Response:
             token=form.token.data, now=now, answer_given=answer_given, correct=correct, duration_ms=duration_ms,
         )
     except StaleCard:
-        flash("That card was already answered in another tab, so this answer was not counted again.", "info")
+        return _after_review(mode, ANSWERED_ELSEWHERE)
+    return _after_review(mode)
+
+
+def _after_review(mode: str, notice: str | None = None) -> Response:
+    """The next card: in place for the study page's script, else by a redirect to the next page."""
+    if wants_json():
+        return _next_card_json(mode, notice)
+    if notice:
+        flash(notice, "info")
     return redirect(url_for(f"study.{mode}"))
 
 

@@ -31,7 +31,10 @@ def test_flashcard_loop(client, db, make_user, login_as, seed_set) -> None:
     token = hidden(front, "token")
     first_question = db.session.get(Question, seed_set.questions[0].id)
     assert first_question.prompt in front.replace("&#39;", "'") or "card-prompt" in front
-    assert first_question.answer not in re.sub(r"<li>.*?</li>", "", front, flags=re.S)  # not shown yet
+    # The back comes with the front for the page's script, but hidden until asked for.
+    visible_front, hidden_back = front.split('<div class="card-back" data-card-back hidden>')
+    assert first_question.answer not in re.sub(r"<li>.*?</li>", "", visible_front, flags=re.S)
+    assert "<mark>" in hidden_back and 'name="rating" value="3"' in hidden_back
 
     back = client.get(f"/study/flashcards/answer?token={token}").get_data(as_text=True)
     assert "<mark>" in back  # the answer marked in its source sentence
@@ -56,6 +59,61 @@ def test_a_double_clicked_rating_counts_once(client, db, make_user, login_as, se
     client.post("/study/review", data=form)
     assert count(db, ReviewLog) == 1
     assert db.session.scalar(select(CardState.reps)) == 1
+
+
+JSON = {"Accept": "application/json"}
+
+
+@BOTH
+def test_answering_in_place_returns_the_next_card_with_a_fresh_token(client, db, make_user, login_as,
+                                                                      seed_set) -> None:
+    """The study page's script: one POST per card, the next card coming back as HTML to put in place."""
+    login_as(make_user())
+    front = client.get("/study/flashcards").get_data(as_text=True)
+    token, csrf = hidden(front, "token"), csrf_token_from(front)
+    seen_tokens = [token]
+    for rating in ("3", "4", "1"):
+        response = client.post("/study/review", headers=JSON,
+                               data={"token": token, "rating": rating, "mode": "flashcards", "csrf_token": csrf})
+        assert response.status_code == 200 and response.json["title"] == "Flashcards"
+        assert response.json["notice"] is None
+        rating_form = response.json["html"].split("data-study-rating", 1)[1]
+        token = hidden(rating_form, "token")  # the token the rating buttons will send
+        seen_tokens.append(token)
+    assert len(set(seen_tokens)) == 4  # the answered card's token never comes back in the next card's form
+    logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+    assert [log.rating for log in logs] == [3, 4, 1]
+    assert len({log.question_id for log in logs}) == 3
+
+
+def test_answering_in_place_twice_counts_once_and_explains_problems(client, db, make_user, login_as,
+                                                                    seed_set) -> None:
+    login_as(make_user())
+    front = client.get("/study/flashcards").get_data(as_text=True)
+    form = {"token": hidden(front, "token"), "rating": "3", "mode": "flashcards", "csrf_token": csrf_token_from(front)}
+    first = client.post("/study/review", headers=JSON, data=form)
+    again = client.post("/study/review", headers=JSON, data=form)
+    assert first.status_code == again.status_code == 200
+    assert count(db, ReviewLog) == 1
+
+    refused = client.post("/study/review", headers=JSON, data={**form, "rating": "7"})
+    assert refused.status_code == 400 and "Again, Hard, Good or Easy" in refused.json["message"]
+    forged = client.post("/study/review", headers=JSON, data={**form, "token": "forged.token"})
+    assert forged.status_code == 200 and "expired" in forged.json["notice"]
+    assert "Show answer" in forged.json["html"]
+    assert count(db, ReviewLog) == 1
+
+
+def test_answering_the_last_card_in_place_says_all_done(client, db, make_user, login_as, seed_set) -> None:
+    student = login_as(make_user())
+    student.new_cards_per_day = 1
+    db.session.commit()
+    front = client.get("/study/quiz").get_data(as_text=True)
+    response = client.post("/study/review", headers=JSON, data={
+        "token": hidden(front, "token"), "rating": "4", "mode": "quiz", "answer": "x",
+        "csrf_token": csrf_token_from(front)})
+    assert response.json["title"] == "All done" and "All caught up" in response.json["html"]
+    assert count(db, ReviewLog) == 1
 
 
 def test_a_second_tab_is_told_and_changes_nothing(client, db, make_user, login_as, seed_set) -> None:
