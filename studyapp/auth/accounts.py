@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from zxcvbn import zxcvbn
 
 from studyapp.models import Invite, Role, User
 
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 128
+MIN_PASSWORD_SCORE = 2  # zxcvbn's scale: 2 means at least a million guesses
+ZXCVBN_MAX_LENGTH = 72
 INVITE_LIFETIME = timedelta(days=7)
 
 
@@ -24,13 +28,24 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def password_problem(password: str) -> str | None:
-    """Why a password is not acceptable, or None when it is."""
+def password_problem(password: str, user_inputs: Sequence[str] = ()) -> str | None:
+    """Why a password is not acceptable, or None when it is.
+
+    Beyond length, zxcvbn estimates how many guesses the password would take,
+    knowing the most common passwords, words, names, keyboard patterns and dates,
+    and ``user_inputs`` (the person's own email and name). Fewer than a million
+    guesses is refused, with zxcvbn's advice.
+    """
     if len(password) < PASSWORD_MIN_LENGTH:
         return f"Use at least {PASSWORD_MIN_LENGTH} characters."
     if len(password) > PASSWORD_MAX_LENGTH:
         return f"Use at most {PASSWORD_MAX_LENGTH} characters."
-    return None
+    # zxcvbn refuses very long input; the first 72 characters decide the strength anyway.
+    estimate = zxcvbn(password[:ZXCVBN_MAX_LENGTH], user_inputs=[text for text in user_inputs if text])
+    if estimate["score"] >= MIN_PASSWORD_SCORE:
+        return None
+    advice = [estimate["feedback"]["warning"], *estimate["feedback"]["suggestions"]]
+    return " ".join(["This password is too easy to guess.", *[line for line in advice if line]])
 
 
 def find_user_by_email(session: Session, email: str) -> User | None:
@@ -42,7 +57,7 @@ def create_user(session: Session, *, email: str, password: str, display_name: st
     email = normalise_email(email)
     if find_user_by_email(session, email) is not None:
         raise AccountError(f"An account for {email} already exists.")
-    problem = password_problem(password)
+    problem = password_problem(password, [email, display_name])
     if problem:
         raise AccountError(problem)
     user = User(email=email, display_name=display_name.strip() or email.split("@")[0], role=role)

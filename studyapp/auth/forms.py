@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
-from studyapp.auth.accounts import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, find_user_by_email
+from studyapp.auth.accounts import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, find_user_by_email, password_problem
 from studyapp.extensions import db
 
 
@@ -40,7 +40,8 @@ class RegisterForm(FlaskForm):
                 message=f"Use between {PASSWORD_MIN_LENGTH} and {PASSWORD_MAX_LENGTH} characters.",
             ),
         ],
-        description=f"At least {PASSWORD_MIN_LENGTH} characters.",
+        description=f"At least {PASSWORD_MIN_LENGTH} characters, and not a common password. "
+                    "A few unrelated words work well.",
     )
     confirm = PasswordField(
         "Repeat password",
@@ -51,6 +52,13 @@ class RegisterForm(FlaskForm):
     def validate_email(self, field: EmailField) -> None:
         if find_user_by_email(db.session, field.data or "") is not None:
             raise ValidationError("An account with this email already exists. Log in instead?")
+
+    def validate_password(self, field: PasswordField) -> None:
+        if field.errors:
+            return  # the length is wrong already; one message at a time
+        problem = password_problem(field.data or "", [self.email.data or "", self.display_name.data or ""])
+        if problem:
+            raise ValidationError(problem)
 
 
 class InviteForm(FlaskForm):

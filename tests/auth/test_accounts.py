@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
+from studyapp.auth.accounts import AccountError, create_user, password_problem
 from studyapp.models import Role, User
 from tests.conftest import TEST_PASSWORD
 
@@ -36,6 +37,9 @@ def test_register_creates_a_student_with_a_hashed_password_and_logs_in(client, d
     [
         ({"email": "not-an-email"}, "Enter an email address such as name@school.org."),
         ({"password": "short", "confirm": "short"}, "Use between 10 and 128 characters."),
+        ({"password": "1234567890", "confirm": "1234567890"}, "This is a top-100 common password."),
+        ({"password": "password123", "confirm": "password123"}, "This password is too easy to guess."),
+        ({"password": "ana@school.org1", "confirm": "ana@school.org1"}, "This password is too easy to guess."),
         ({"confirm": "something-else-entirely"}, "The two passwords differ."),
         ({"display_name": ""}, "This field is required."),
     ],
@@ -45,6 +49,23 @@ def test_register_explains_what_is_wrong(client, db, post_form, changes, message
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
     assert db.session.scalar(select(User)) is None
+
+
+@pytest.mark.parametrize("password", ["qwertyuiop", "iloveyou12", "Password1234", "football99", "ana@school.org1"])
+def test_common_and_personal_passwords_are_refused_everywhere(db, password) -> None:
+    assert password_problem(password, ["ana@school.org", "Ana María"]) is not None
+    with pytest.raises(AccountError, match="too easy to guess"):
+        create_user(db.session, email="ana@school.org", password=password, display_name="Ana María",
+                    role=Role.STUDENT)
+
+
+@pytest.mark.parametrize("password", ["correct-horse-battery", "a-long-enough-password", "tulip sonnet vapor"])
+def test_unusual_passwords_are_accepted(password) -> None:
+    assert password_problem(password, ["ana@school.org", "Ana María"]) is None
+
+
+def test_a_very_long_password_is_checked_without_error() -> None:
+    assert password_problem("purple-elephant-" * 8) is None  # 128 characters, beyond zxcvbn's own limit
 
 
 def test_register_refuses_an_email_already_used(client, make_user, post_form) -> None:
