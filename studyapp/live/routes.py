@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import io
 import time
 from datetime import datetime, timezone
@@ -39,6 +38,7 @@ from studyapp.live.service import (
     submit_answer,
 )
 from studyapp.models import LiveAnswer, LiveParticipant, LiveSession, QuestionSet, Role
+from studyapp.spreadsheets import csv_download
 
 COOKIE_PREFIX = "live_player_"
 
@@ -173,14 +173,10 @@ def results_csv(session_id: int) -> Response:
     correct = dict(db.session.execute(
         select(LiveAnswer.participant_id, func.count()).where(LiveAnswer.session_id == live.id, LiveAnswer.correct)
         .group_by(LiveAnswer.participant_id)).all())
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\n")
-    writer.writerow(["rank", "nickname", "score", "right answers", "questions"])
-    for standing in leaderboard(db.session, live):
-        writer.writerow([standing.rank, standing.nickname, standing.score, correct.get(standing.participant_id, 0),
-                         len(live.question_ids)])
-    return Response(output.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="live-{live.id}-results.csv"'})
+    rows = [["rank", "nickname", "score", "right answers", "questions"]]
+    rows += [[standing.rank, standing.nickname, standing.score, correct.get(standing.participant_id, 0),
+              len(live.question_ids)] for standing in leaderboard(db.session, live)]
+    return csv_download(rows, f"live-{live.id}-results.csv")
 
 
 def _failed_join(response) -> bool:

@@ -19,6 +19,7 @@ from studyapp.classes.forms import AssignForm, NewClassForm
 from studyapp.classes.service import ClassError, assign_set, classes_taught_by, create_class
 from studyapp.extensions import db
 from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, QuestionStatus, Role, User, Visibility
+from studyapp.spreadsheets import csv_download
 from studyapp.teach import bp
 from studyapp.teach.editing import apply_form, fill_form, fresh_distractors, new_question
 from studyapp.teach.forms import ImportForm, NewBlankSetForm, NewSetForm, QuestionForm, VisibilityForm
@@ -331,17 +332,6 @@ def regenerate_distractors(set_id: int, question_id: int) -> Response:
     return redirect(url_for("teach.review", set_id=set_id, _anchor=f"question-{question_id}"))
 
 
-def _csv_download(rows: list[list[object]], name: str) -> FlaskResponse:
-    import csv
-    import io
-
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\n")
-    writer.writerows(rows)
-    return FlaskResponse(output.getvalue(), mimetype="text/csv; charset=utf-8",
-                         headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-
-
 def _percent(value: float | None) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
@@ -367,7 +357,7 @@ def class_progress_csv(class_id: int) -> FlaskResponse:
         rows.append([row.student.display_name, row.student.email, row.reviews, _percent(row.retention),
                      *[_percent(row.mastery[question_set.id]) for question_set in progress.sets]])
     name = re.sub(r"[^A-Za-z0-9-]+", "-", progress.classroom.name).strip("-").lower() or "class"
-    return _csv_download(rows, f"{name}-progress")
+    return csv_download(rows, f"{name}-progress.csv")
 
 
 @bp.route("/sets/<int:set_id>/statistics")
@@ -395,4 +385,4 @@ def set_statistics_csv(set_id: int) -> FlaskResponse:
                      _percent(item.facility), "" if item.discrimination is None else f"{item.discrimination:.2f}",
                      item.common_wrong_answer or "", item.common_wrong_count or ""])
     name = re.sub(r"[^A-Za-z0-9-]+", "-", question_set.title).strip("-").lower() or "question-set"
-    return _csv_download(rows, f"{name}-statistics")
+    return csv_download(rows, f"{name}-statistics.csv")

@@ -163,3 +163,10 @@ def test_other_teachers_cannot_host_or_see_results(app, hosted, make_user) -> No
     assert other.get(f"/live/host/{live.id}").status_code == 404
     assert other.get(f"/live/host/{live.id}/results.csv").status_code == 404
     assert other.get(f"/live/new/{live.question_set_id}").status_code == 404
+
+
+def test_a_formula_for_a_nickname_stays_text_in_the_results(app, hosted) -> None:
+    host, live = hosted
+    player(app, live, "=HYPERLINK(1)")
+    results = host.get(f"/live/host/{live.id}/results.csv").get_data(as_text=True).splitlines()
+    assert results[1] == "1,'=HYPERLINK(1),0,0,2"
