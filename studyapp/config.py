@@ -100,7 +100,9 @@ class Config:
         # A server database can drop idle connections, so each is checked before use;
         # a SQLite file cannot, and the check would cost a query on every request.
         is_sqlite = self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")
-        self.SQLALCHEMY_ENGINE_OPTIONS = {} if is_sqlite else {"pool_pre_ping": True}
+        # A connect timeout, so that while PostgreSQL is down requests fail quickly with "try again".
+        self.SQLALCHEMY_ENGINE_OPTIONS = {} if is_sqlite else {"pool_pre_ping": True,
+                                                               "connect_args": {"connect_timeout": 5}}
 
 
 class DevelopmentConfig(Config):

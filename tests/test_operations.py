@@ -1,4 +1,5 @@
-"""Operations: backups of a running SQLite database, and one JSON log line per request."""
+"""Operations: backups of a running SQLite database, one JSON log line per request, and
+what people are told while the database cannot be reached."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import logging
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from studyapp.models import Role
+from tests.conftest import csrf_token_from, make_app
 
 
 def test_backup_copies_the_database_while_it_is_in_use(app, db, make_user, tmp_path: Path) -> None:
@@ -39,3 +42,34 @@ def test_each_request_is_logged_as_one_json_line(client, caplog) -> None:
     assert lines[-1]["path"] == "/auth/login" and lines[-1]["status"] == 200 and lines[-1]["method"] == "GET"
     assert lines[-1]["ms"] >= 0
     assert "secret-token-here" not in caplog.text
+
+
+@pytest.fixture
+def app_without_its_database(tmp_path: Path):
+    # Nothing listens on port 1: every connection is refused, as while PostgreSQL restarts.
+    return make_app("postgresql+psycopg://postgres@127.0.0.1:1/studyapp", tmp_path)
+
+
+def test_while_the_database_is_down_pages_say_try_again(app_without_its_database, caplog) -> None:
+    client = app_without_its_database.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = "1"  # a signed-in student: loading them needs the database
+    response = client.get("/study/")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    page = response.get_data(as_text=True)
+    assert "cannot reach its database just now" in page and "Try again" in page
+    assert "Traceback" not in page
+    assert any("database unavailable" in record.getMessage() for record in caplog.records)
+
+
+def test_while_the_database_is_down_scripts_get_json_to_retry_on(app_without_its_database) -> None:
+    client = app_without_its_database.test_client()
+    csrf = csrf_token_from(client.get("/auth/login").get_data(as_text=True))  # a page that needs no database
+    with client.session_transaction() as session:
+        session["_user_id"] = "1"
+    response = client.post("/study/review", headers={"Accept": "application/json"},
+                           data={"rating": "3", "csrf_token": csrf})
+    assert response.status_code == 503
+    assert response.json["error"] == "try_again" and "try again in a moment" in response.json["message"].lower()
+    health = client.get("/healthz")
+    assert health.status_code == 503 and health.json["database"] == "unreachable"

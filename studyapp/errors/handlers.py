@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template
+from flask import Flask, g, jsonify, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
 from studyapp.errors.responses import wants_json
-from studyapp.extensions import db
+from studyapp.extensions import db, login_manager
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,10 @@ MESSAGES = {
     413: "That upload is too large.",
     429: "Too many attempts. Wait a moment and try again.",
     500: "Something went wrong on our side. Nothing you did caused it; please try again.",
+    503: "StudyApp cannot reach its database just now, so nothing was saved from this request. "
+         "Try again in a moment.",
 }
+RETRY_AFTER_SECONDS = 5
 
 
 def _error_response(status: int, title: str, message: str) -> tuple[Response | str, int]:
@@ -46,6 +50,21 @@ def register_error_handlers(app: Flask) -> None:
             return error
         message = MESSAGES.get(status, error.description or "")
         return _error_response(status, error.name, message)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def _database_unavailable(error: Exception) -> tuple[Response | str, int, dict[str, str]]:
+        # The database is down, restarting or (SQLite) locked for too long. The pool's
+        # pre-ping replaces dead connections once it is back, so the next try can work.
+        logger.warning("database unavailable: %s", str(error).splitlines()[0])
+        try:
+            db.session.rollback()
+        except (OperationalError, InterfaceError):
+            pass  # the connection is gone, and with it the transaction
+        if "_login_user" not in g:
+            g._login_user = login_manager.anonymous_user()  # the page must not ask the database who you are
+        body, status = _error_response(503, "Try again", MESSAGES[503])
+        return body, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
     @app.errorhandler(InternalServerError)
     def _server_error(error: InternalServerError) -> tuple[Response | str, int]:

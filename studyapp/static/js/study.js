@@ -49,6 +49,11 @@
     }
   };
 
+  const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+  const RETRY_DELAYS_MS = [1000, 2000, 4000];
+
+  // Send the rating; while the server cannot be reached or says "try again" (503), try a
+  // few more times. The card's token makes every retry safe: an answer counts once.
   const sendRating = async (form, submitter) => {
     const card = form.closest("[data-study-card]");
     const buttons = form.querySelectorAll("button");
@@ -57,20 +62,30 @@
     buttons.forEach((button) => { button.disabled = true; });
     const body = new FormData(form);
     body.set("rating", submitter.value);
-    try {
-      const response = await fetch(form.action, {
-        method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" },
-      });
+    let message = "That rating was not saved. Please try again.";
+    for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt += 1) {
+      if (attempt > 0) {
+        notice(card, `${message} Trying again…`);
+        await pause(RETRY_DELAYS_MS[attempt - 1]);
+      }
+      let response;
+      try {
+        response = await fetch(form.action, {
+          method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" },
+        });
+      } catch (_error) {
+        message = "Could not reach StudyApp, so the rating is not saved yet. Check the connection.";
+        continue;
+      }
       const answer = await response.json().catch(() => ({}));
       if (response.ok && answer.html) {
         showNext(card, answer);
         return;
       }
-      notice(card, answer.message || "That rating was not saved. Please try again.");
-    } catch (_error) {
-      // The same card token makes a retry safe: the server counts an answer once.
-      notice(card, "Could not reach StudyApp, so the rating is not saved yet. Check the connection and try again.");
+      message = answer.message || message;
+      if (response.status !== 503) break;
     }
+    notice(card, `${message} Press the rating again when ready.`);
     delete form.dataset.sending;
     buttons.forEach((button) => { button.disabled = false; });
   };
