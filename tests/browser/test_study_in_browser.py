@@ -93,3 +93,24 @@ def test_studying_works_by_touch_on_a_phone(student_page: Page, browser, live_se
     assert overflow <= 0
     assert [log.rating for log in review_logs(live_app)] == [1]
     phone.close()
+
+
+def test_a_rating_is_sent_again_while_the_server_says_try_again(student_page: Page, live_app) -> None:
+    page = student_page
+    page.goto("/study/flashcards")
+    calls: list[str] = []
+
+    def database_down_once(route) -> None:
+        calls.append(route.request.method)
+        if len(calls) == 1:
+            route.fulfill(status=503, json={"error": "try_again", "message": "StudyApp cannot reach its database."})
+        else:
+            route.continue_()
+
+    page.route("**/study/review", database_down_once)
+    page.keyboard.press(" ")
+    page.keyboard.press("3")
+    expect(page.locator("[data-study-notice]")).to_contain_text("Trying again")
+    expect(page.get_by_text("Show answer")).to_be_visible()
+    assert calls == ["POST", "POST"]
+    assert [log.rating for log in review_logs(live_app)] == [3]
