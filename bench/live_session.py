@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -141,12 +142,14 @@ def main() -> None:
           f"errors {result['poll_errors']}")
 
 
-def play(port: int, game: dict, arguments: argparse.Namespace) -> dict:
+def play(port: int, game: dict, arguments: argparse.Namespace,
+         on_question: Callable[[int], None] | None = None) -> dict:
+    """Play the game to the end; ``on_question(index)`` is called as each question starts."""
     live_id, pin, choices = game["id"], game["pin"], game["choices"]
     changed_at: dict[int, float] = {}  # revision → when the host asked for it
     lock = threading.Lock()
     result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
-              "poll_errors": 0, "join_errors": 0}
+              "poll_errors": 0, "join_errors": 0, "finished_players": 0}
     finished = threading.Event()
     joined = threading.Barrier(arguments.players + 1)
 
@@ -182,6 +185,8 @@ def play(port: int, game: dict, arguments: argparse.Namespace) -> dict:
                     seen.append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
                 revision = state["revision"]
             if state["phase"] == "finished":
+                with lock:
+                    result["finished_players"] += 1
                 break
             if state["phase"] == "question" and state["index"] not in answered:
                 index = state["index"]
@@ -225,8 +230,10 @@ def play(port: int, game: dict, arguments: argparse.Namespace) -> dict:
         changed_at[revision["revision"] + 1] = time.perf_counter()
         host.request("POST", f"/live/host/{live_id}/move", {"move": "next", "csrf_token": CSRF.search(page).group(1)})
 
-    for _question in choices:
+    for index, _question in enumerate(choices):
         move()  # the question
+        if on_question:
+            on_question(index)
         deadline = time.perf_counter() + 25
         while time.perf_counter() < deadline:
             state = json.loads(host.request("GET", f"/live/host/{live_id}/state", accept="application/json")[1])

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,8 +26,41 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Server:
+    port: int
+    master_pid: int
+    log: Any  # the app's and gunicorn's log, a temporary file
+
+    def log_text(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def worker_pids(self) -> list[int]:
+        """The gunicorn workers now running under the master."""
+        children = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue  # gone meanwhile
+                # The parent id is the second field after the command name in parentheses.
+                if int(stat.rsplit(")", 1)[1].split()[1]) == self.master_pid:
+                    children.append(int(entry.name))
+        return sorted(children)
+
+
 @contextmanager
 def gunicorn(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[int]:
+    """Serve ``app_spec`` with gunicorn on a free port until the block ends; gives the port."""
+    with gunicorn_server(app_spec, workers=workers, env=env) as server:
+        yield server.port
+
+
+@contextmanager
+def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[Server]:
     """Serve ``app_spec`` with gunicorn on a free port until the block ends.
 
     The app's request log goes to a file, as it would in production, rather than
@@ -53,7 +87,7 @@ def gunicorn(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[in
                     sys.stderr.write(log.read().decode(errors="replace")[-4000:])
                     raise RuntimeError(f"gunicorn did not start for {app_spec}") from None
                 time.sleep(0.1)
-        yield port
+        yield Server(port, process.pid, log)
     finally:
         process.terminate()
         process.wait(timeout=15)
@@ -164,12 +198,14 @@ def scratch_environment(postgresql_url: str | None) -> Iterator[dict[str, str]]:
 
 def _scratch_postgres(url: str) -> tuple[str, Callable[[], None]]:
     from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.pool import NullPool
 
     from studyapp.config import normalise_database_url
 
     base = make_url(normalise_database_url(url))
     name = f"studyapp_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    # No pool: a bench may restart the server, and a pooled connection would not survive it.
+    admin = create_engine(base, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
 

@@ -8,6 +8,7 @@ import time
 
 from flask import Flask, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
+from sqlalchemy.exc import DBAPIError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from studyapp.config import PROJECT_ROOT, Config, load_config
@@ -65,8 +66,26 @@ def configure_logging(app: Flask) -> None:
         logger.addHandler(handler)
 
 
+def end_database_session(_error: BaseException | None) -> None:
+    """Close the request's database session.
+
+    If the database went away after the response was made (a restart), only the dead
+    connection is lost here, not the response: an answer already saved is acknowledged.
+    """
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        logging.getLogger("studyapp").warning("database connection lost at the end of a request: %s",
+                                              str(error).splitlines()[0])
+        db.session().invalidate()  # drop the connection without trying to roll it back
+        db.session.remove()
+
+
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+
+    # Registered after the extension, so it runs before the extension's own clean-up.
+    app.teardown_appcontext(end_database_session)
     with app.app_context():
         configure_engine(db.engine, sqlite_busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"])
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)

@@ -73,3 +73,23 @@ def test_while_the_database_is_down_scripts_get_json_to_retry_on(app_without_its
     assert response.json["error"] == "try_again" and "try again in a moment" in response.json["message"].lower()
     health = client.get("/healthz")
     assert health.status_code == 503 and health.json["database"] == "unreachable"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_connection_dropped_after_the_response_is_made_costs_only_the_connection(app) -> None:
+    """PostgreSQL restarting just as a request ends: the response still goes out, and the next
+    request gets a fresh connection (the pool's pre-ping)."""
+
+    def answer_then_lose_the_connection() -> str:
+        from studyapp.extensions import db
+
+        backend_pid = db.session.scalar(text("SELECT pg_backend_pid()"))
+        with db.engine.connect() as other:  # as the server's shutdown would, from outside
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend_pid})
+        return "saved"
+
+    app.add_url_rule("/test-only/lose-connection", view_func=answer_then_lose_the_connection)
+    client = app.test_client()
+    response = client.get("/test-only/lose-connection")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "saved"
+    assert client.get("/healthz").status_code == 200
