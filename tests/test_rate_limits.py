@@ -44,3 +44,36 @@ def test_guessing_pins_is_limited(limited_app) -> None:
     json_refusal = client.post("/live/join", data={"pin": "1234567", "nickname": "G", "csrf_token": token},
                                headers={"Accept": "application/json"})
     assert json_refusal.status_code == 429 and json_refusal.get_json()["error"] == "too_many_requests"
+
+
+def test_registrations_are_limited_per_address(limited_app) -> None:
+    client = limited_app.test_client()
+    token = csrf_token_from(client.get("/auth/register").get_data(as_text=True))
+    # Refused forms (the passwords differ) count too: the limit is on attempts.
+    statuses = [client.post("/auth/register", data={
+        "display_name": "Spam", "email": f"spam{number}@example.org", "password": "a-long-enough-password",
+        "confirm": "something-else-entirely", "csrf_token": token}).status_code for number in range(21)]
+    assert statuses[:20] == [200] * 20 and statuses[20] == 429
+
+
+def test_study_answers_are_limited_per_student(db, make_user, limited_app) -> None:
+    # (limited_app comes last: the limiter is one object, and each app it joins sets it on or off.)
+    student_id = make_user().id
+    db.session.commit()  # end the read, so that the other app's requests may write
+    client = limited_app.test_client()
+    token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+    with client.session_transaction() as session:
+        session["_user_id"] = str(student_id)
+    statuses = [client.post("/study/review", data={"rating": "3", "csrf_token": token},
+                            headers={"Accept": "application/json"}).status_code for _ in range(241)]
+    assert statuses[:240] == [400] * 240  # no card token: refused with a message, but counted
+    assert statuses[240] == 429
+
+
+def test_live_answers_are_limited_per_player(limited_app) -> None:
+    client = limited_app.test_client()
+    token = csrf_token_from(client.get("/live/join").get_data(as_text=True))
+    client.set_cookie("live_player_1", "a-player-cookie")
+    statuses = [client.post("/live/play/1/answer", data={"index": "0", "choice": "x", "csrf_token": token})
+                .status_code for _ in range(61)]
+    assert statuses[:60] == [403] * 60 and statuses[60] == 429
