@@ -74,6 +74,9 @@ def test_pages_have_no_serious_accessibility_violations(site) -> None:
     student.get_by_role("button", name="Show answer").click()
     student.wait_for_selector(".answer-text")
     found["flashcard answer"] = serious_violations(student)
+    student.get_by_role("button", name="Good").click()  # the next card comes in place
+    student.wait_for_selector("#show-answer")
+    found["next flashcard, in place"] = serious_violations(student)
     player = page_for(None)
     player.goto(f"/join?pin={ids['pin']}")
     player.get_by_label("Nickname").fill("Ana")
@@ -81,3 +84,76 @@ def test_pages_have_no_serious_accessibility_violations(site) -> None:
     player.wait_for_selector("h1")
     found["live player"] = serious_violations(player)
     assert {path: problems for path, problems in found.items() if problems} == {}
+
+
+# Everything a mouse could use, numbered; one stop per radio group (the arrow keys move within it).
+NUMBER_CONTROLS = """
+() => {
+  const selector = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, ' +
+                   '[tabindex]:not([tabindex="-1"])';
+  const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden";
+  const groups = new Map();
+  let count = 0;
+  for (const element of document.querySelectorAll(selector)) {
+    if (!visible(element)) continue;
+    if (element.type === "radio") {
+      if (!groups.has(element.name)) groups.set(element.name, String(count++));
+      element.dataset.control = groups.get(element.name);
+    } else {
+      element.dataset.control = String(count++);
+    }
+  }
+  return count;
+}
+"""
+
+FOCUSED = """
+() => {
+  const element = document.activeElement;
+  if (!element || !element.dataset || element.dataset.control === undefined) return null;
+  const style = getComputedStyle(element);
+  const marked = (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none";
+  const name = `${element.tagName.toLowerCase()} ${element.id || element.name || element.getAttribute("href") || ""}`;
+  return [element.dataset.control, name, marked];
+}
+"""
+
+
+def keyboard_reach(page: Page) -> tuple[list[str], list[str]]:
+    """Press Tab through the page: (controls Tab never reached, controls focused without a visible mark)."""
+    count = page.evaluate(NUMBER_CONTROLS)
+    reached: set[str] = set()
+    unmarked: set[str] = set()
+    for _press in range(count + 5):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        control, name, marked = focused
+        reached.add(control)
+        if not marked:
+            unmarked.add(name)
+    missed = page.evaluate("""(reached) => [...document.querySelectorAll("[data-control]")]
+        .filter((element) => !reached.includes(element.dataset.control))
+        .map((element) => `${element.tagName.toLowerCase()} ${element.textContent.trim().slice(0, 40)}`)""",
+                           sorted(reached))
+    return missed, sorted(unmarked)
+
+
+def test_every_main_page_works_with_the_keyboard_alone(site) -> None:
+    page_for, ids = site
+    visits = {
+        None: ["/", "/auth/login", "/auth/register", "/live/join"],
+        "sam@school.org": ["/study/", "/study/flashcards", "/study/quiz", "/study/progress", "/study/settings"],
+        "teacher@school.org": [f"/teach/sets/{ids['set']}", "/teach/sets/new", "/teach/classes",
+                               f"/live/host/{ids['live']}"],
+    }
+    problems = {}
+    for who, paths in visits.items():
+        page = page_for(who)
+        for path in paths:
+            page.goto(path)
+            missed, unmarked = keyboard_reach(page)
+            if missed or unmarked:
+                problems[path] = {"not reached by Tab": missed, "focus not shown on": unmarked}
+    assert problems == {}
