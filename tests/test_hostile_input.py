@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -104,3 +105,13 @@ def test_uploads_of_random_bytes_import_nothing_and_never_fail(teacher_client, d
             assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == before
 
     upload()
+
+
+def test_an_upload_over_the_size_limit_is_refused_with_a_message(teacher_client) -> None:
+    client, _question_set = teacher_client
+    page = client.get("/teach/sets/import").get_data(as_text=True)
+    too_big = io.BytesIO(b"x" * (5 * 1024 * 1024 + 1))
+    response = client.post("/teach/sets/import", data={"file": (too_big, "huge.json"),
+                                                       "csrf_token": csrf_token_from(page)})
+    assert response.status_code == 413
+    assert "That upload is too large." in response.get_data(as_text=True)
