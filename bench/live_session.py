@@ -3,11 +3,12 @@
     .venv/bin/python bench/live_session.py --players 300                       # SQLite
     .venv/bin/python bench/live_session.py --players 1000 --postgresql URL    # PostgreSQL
 
-Each player joins with the PIN and a nickname, asks for the session's state every
---poll-ms, and answers each question as soon as it sees it (tapping twice, as people
-do). A host moves the game on. Prints players, answers sent, acknowledged and stored,
-lost or doubled answers, answer latency p50/p99, and how long after the host's move each
-player saw the phase change (p50/p95).
+Each player does what the player page's script does: joins with the PIN and a nickname,
+asks for the session's state every --poll-ms (1 s, as the page does), and when the phase
+changes loads the player page again (its stylesheet and scripts stay cached). It answers
+each question as soon as it sees it (tapping twice, as people do). A host moves the game
+on. Prints players, answers sent, acknowledged and stored, lost or doubled answers, answer
+latency p50/p99, and how long after the host's move each player had the new page (p50/p95).
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def main() -> None:
     parser.add_argument("--players", type=int, default=300)
     parser.add_argument("--questions", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--poll-ms", type=int, default=500)
+    parser.add_argument("--poll-ms", type=int, default=1000)
     arguments = parser.parse_args()
 
     with scratch_environment(arguments.postgresql) as env:
@@ -136,8 +137,9 @@ def main() -> None:
           f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, refused {result['refused']}")
     answers, seen = result["answer_ms"], result["seen_ms"]
     print(f"answer request p50 {percentile(answers, 0.5):.0f} ms, p99 {percentile(answers, 0.99):.0f} ms")
-    print(f"phase change seen by players p50 {percentile(seen, 0.5):.0f} ms, p95 {percentile(seen, 0.95):.0f} ms "
-          f"({len(seen)} sightings)")
+    print(f"phase change on the players' screens p50 {percentile(seen, 0.5):.0f} ms, "
+          f"p95 {percentile(seen, 0.95):.0f} ms ({len(seen)} sightings)")
+    print(f"player pages reloaded {result['page_loads']}, errors {result['page_errors']}")
     print(f"state requests {result['polls']} ({result['polls'] / result['seconds']:.0f}/s), "
           f"errors {result['poll_errors']}")
 
@@ -149,7 +151,7 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
     changed_at: dict[int, float] = {}  # revision → when the host asked for it
     lock = threading.Lock()
     result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
-              "poll_errors": 0, "join_errors": 0, "finished_players": 0}
+              "poll_errors": 0, "join_errors": 0, "finished_players": 0, "page_loads": 0, "page_errors": 0}
     finished = threading.Event()
     joined = threading.Barrier(arguments.players + 1)
 
@@ -169,7 +171,7 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
             return
         joined.wait()
         revision, answered = -1, set()
-        polls = poll_errors = 0
+        polls = poll_errors = page_loads = page_errors = 0
         seen, latencies = [], []
         acknowledged = sent = refused = 0
         while not finished.is_set():
@@ -181,6 +183,10 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                 continue
             state = json.loads(body)
             if state["revision"] != revision:
+                if revision != -1:
+                    page_status, _page = browser.request("GET", f"/live/play/{live_id}")  # as the page reloads
+                    page_loads += 1
+                    page_errors += page_status != 200
                 if state["revision"] in changed_at:
                     seen.append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
                 revision = state["revision"]
@@ -206,6 +212,8 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
         with lock:
             result["polls"] += polls
             result["poll_errors"] += poll_errors
+            result["page_loads"] += page_loads
+            result["page_errors"] += page_errors
             result["seen_ms"].extend(seen)
             result["answer_ms"].extend(latencies)
             result["acknowledged"] += acknowledged

@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from studyapp.config import PROJECT_ROOT, Config, load_config
 from studyapp.database import begin_deferred, configure_engine, restore_begin_mode
 from studyapp.extensions import csrf, db, limiter, login_manager, migrate
+from studyapp.static_files import register_static_versions
 from studyapp.templating import register_filters
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -49,6 +50,7 @@ def create_app(config: str | Config | None = None) -> Flask:
     configure_logging(app)
 
     register_extensions(app)
+    register_static_versions(app)
     register_filters(app)
     register_blueprints(app)
     register_request_hooks(app)

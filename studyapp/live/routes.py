@@ -34,6 +34,7 @@ from studyapp.live.service import (
     player_by_token,
     player_count,
     settled_state,
+    standing_of,
     state_of,
     submit_answer,
 )
@@ -140,7 +141,7 @@ def host(session_id: int) -> str:
     counts = answer_counts(db.session, live, question.id) if question is not None else {}
     return render_template(
         "live/host.html", live=live, state=state, question=question, join_url=join_url, qr=_qr_svg(join_url),
-        players=players, counts=counts, standings=leaderboard(db.session, live), form=EmptyForm(),
+        players=players, counts=counts, standings=leaderboard(db.session, live, limit=5), form=EmptyForm(),
         payload=_state_payload(live, now, for_host=True), machine=machine,
     )
 
@@ -237,11 +238,9 @@ def play(session_id: int) -> str | WerkzeugResponse:
         my_answer = db.session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
                                                                LiveAnswer.participant_id == player.id,
                                                                LiveAnswer.question_id == question.id))
-    standings = leaderboard(db.session, live)
-    mine = next((standing for standing in standings if standing.participant_id == player.id), None)
     return render_template(
         "live/play.html", live=live, state=state, question=question, player=player, my_answer=my_answer,
-        standing=mine, standings=standings[:3], payload=_state_payload(live, now, for_host=False), machine=machine,
+        standing=standing_of(db.session, player), standings=leaderboard(db.session, live, limit=3), payload=_state_payload(live, now, for_host=False), machine=machine,
         reveal_answer=state.phase in {machine.REVEAL, machine.LEADERBOARD, machine.FINISHED},
     )
 

@@ -185,11 +185,13 @@ class Standing:
     participant_id: int
 
 
-def leaderboard(session: Session, live: LiveSession) -> list[Standing]:
+def leaderboard(session: Session, live: LiveSession, limit: int | None = None) -> list[Standing]:
+    """The players by score, best first; equal scores share a rank. ``limit`` keeps the top few."""
     rows = session.execute(
         select(LiveParticipant.id, LiveParticipant.nickname, LiveParticipant.score)
         .where(LiveParticipant.session_id == live.id)
         .order_by(LiveParticipant.score.desc(), LiveParticipant.joined_at, LiveParticipant.id)
+        .limit(limit)
     ).all()
     standings, rank, previous = [], 0, None
     for position, (participant_id, nickname, score) in enumerate(rows, start=1):
@@ -197,6 +199,16 @@ def leaderboard(session: Session, live: LiveSession) -> list[Standing]:
             rank, previous = position, score
         standings.append(Standing(rank, nickname, score, participant_id))
     return standings
+
+
+def standing_of(session: Session, participant: LiveParticipant) -> Standing:
+    """One player's place, counted rather than by sorting everyone: every phone asks for its
+    own at each phase change, so in a game of a thousand this must not cost a thousand rows."""
+    ahead = session.scalar(
+        select(func.count()).select_from(LiveParticipant)
+        .where(LiveParticipant.session_id == participant.session_id, LiveParticipant.score > participant.score)
+    ) or 0
+    return Standing(ahead + 1, participant.nickname, participant.score, participant.id)
 
 
 def answer_counts(session: Session, live: LiveSession, question_id: int) -> dict[str, int]:

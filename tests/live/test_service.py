@@ -23,6 +23,7 @@ from studyapp.live.service import (
     playable_questions,
     player_by_token,
     settled_state,
+    standing_of,
     submit_answer,
 )
 from studyapp.models import LiveAnswer, Role
@@ -134,3 +135,15 @@ def test_a_signed_in_players_answer_feeds_their_spaced_repetition(db, game, make
     assert (log.question_id, log.correct, log.rating) == (question.id, True, 4)  # right within a third: Easy
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
     assert db.session.scalar(select(CardState.reps).where(CardState.user_id == student.id)) == 1
+
+
+def test_each_players_place_agrees_with_the_leaderboard_ties_included(db, game) -> None:
+    live, _questions = game
+    players = [join(db.session, live, name, None)[0] for name in ("Ana", "Ben", "Cy", "Dee", "Eve")]
+    for player, score in zip(players, (300, 950, 300, 0, 950)):
+        player.score = score
+    db.session.commit()
+    board = leaderboard(db.session, live)
+    assert [(s.rank, s.score) for s in board] == [(1, 950), (1, 950), (3, 300), (3, 300), (5, 0)]
+    assert {s.participant_id: s.rank for s in board} == {p.id: standing_of(db.session, p).rank for p in players}
+    assert [s.nickname for s in leaderboard(db.session, live, limit=2)] == [s.nickname for s in board[:2]]
