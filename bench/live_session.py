@@ -117,6 +117,9 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--poll-ms", type=int, default=1000)
+    parser.add_argument("--reading-ms", type=int, default=0,
+                        help="answer at a random moment this long into the question, as people read first "
+                             "(0: everyone answers the moment the question appears, the worst case)")
     arguments = parser.parse_args()
 
     with scratch_environment(arguments.postgresql) as env:
@@ -131,7 +134,8 @@ def main() -> None:
     database = "PostgreSQL" if arguments.postgresql else "SQLite"
     acknowledged = result["acknowledged"]
     print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.players} players, "
-          f"{arguments.questions} questions, polling every {arguments.poll_ms} ms")
+          f"{arguments.questions} questions, polling every {arguments.poll_ms} ms, "
+          + (f"answering within {arguments.reading_ms} ms" if arguments.reading_ms else "answering at once"))
     print(f"players joined {joined} (join errors {result['join_errors']})")
     print(f"answers sent {result['sent']} (each tapped twice), acknowledged {acknowledged}, stored {stored}, "
           f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, refused {result['refused']}")
@@ -196,6 +200,8 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                 break
             if state["phase"] == "question" and state["index"] not in answered:
                 index = state["index"]
+                if getattr(arguments, "reading_ms", 0):
+                    time.sleep(random.uniform(0, arguments.reading_ms) / 1000)
                 choice = random.choice(choices[index])
                 for _tap in range(2):
                     started = time.perf_counter()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -138,6 +140,13 @@ def current_question(session: Session, live: LiveSession, state: LiveState) -> Q
     return session.get(Question, live.question_ids[state.current_index])
 
 
+def _insert_once(session: Session, values: dict):
+    """INSERT ... ON CONFLICT DO NOTHING for live answers, in this database's dialect."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(LiveAnswer).values(**values).on_conflict_do_nothing(
+        index_elements=["session_id", "participant_id", "question_id"])
+
+
 def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, question_index: int, choice: str,
                   now: datetime) -> LiveAnswer:
     """Record one answer (once), score it, and commit. A repeat returns the first answer unchanged.
@@ -155,25 +164,24 @@ def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, 
     correct = grade_choice(choice, question.answer).correct
     response_ms = max(0, int((now - state.phase_started_at).total_seconds() * 1000))
     points = machine.points_for(correct, response_ms, state.seconds_per_question)
-    answer = LiveAnswer(session_id=live.id, participant_id=player.id, question_id=question.id, choice=choice[:500],
-                        correct=correct, points=points, response_ms=response_ms, answered_at=now)
-    try:
-        with session.begin_nested():
-            session.add(answer)
-            session.flush()
-        # Added in the database, not in Python: two processes scoring at once both count.
-        session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
-                        .values(score=LiveParticipant.score + points))
-        session.commit()
-        if player.user_id is not None:
-            _feed_spaced_repetition(session, player.user_id, question, answer, state.seconds_per_question, now)
-    except IntegrityError:
+    values = dict(session_id=live.id, participant_id=player.id, question_id=question.id, choice=choice[:500],
+                  correct=correct, points=points, response_ms=response_ms, answered_at=now)
+    # One statement that inserts the first answer and quietly skips a repeat (the unique
+    # constraint decides, so two processes racing on a double tap cannot both count).
+    inserted = session.execute(_insert_once(session, values).returning(LiveAnswer.id)).scalar()
+    if inserted is None:
         session.rollback()
-        answer = session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
-                                                         LiveAnswer.participant_id == player.id,
-                                                         LiveAnswer.question_id == question.id))
-        if answer is None:
-            raise
+        return session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
+                                                       LiveAnswer.participant_id == player.id,
+                                                       LiveAnswer.question_id == question.id))
+    user_id = player.user_id  # read before the commit, which would expire it and cost a query
+    # Added in the database, not in Python: two processes scoring at once both count.
+    session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
+                    .values(score=LiveParticipant.score + points))
+    session.commit()
+    answer = LiveAnswer(id=inserted, **values)  # as stored; read back, it would cost a query
+    if user_id is not None:
+        _feed_spaced_repetition(session, user_id, question, answer, state.seconds_per_question, now)
     return answer
 
 
