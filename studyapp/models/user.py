@@ -45,6 +45,8 @@ class User(UserMixin, db.Model):
     # Study preferences: read by the scheduler, changed on the student's settings page.
     desired_retention: Mapped[float] = mapped_column(default=0.9)
     new_cards_per_day: Mapped[int] = mapped_column(default=20)
+    # An IANA name such as "America/Bogota": where the student's day begins and ends.
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
 
     __table_args__ = (
         CheckConstraint("desired_retention >= 0.7 AND desired_retention <= 0.97", name="retention_range"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalRangeField, HiddenField, IntegerField, SubmitField
+from wtforms import DecimalRangeField, HiddenField, IntegerField, SelectField, SubmitField
 from wtforms.validators import InputRequired, NumberRange
+
+from studyapp.study.days import time_zone_names
 
 
 class ReviewForm(FlaskForm):
@@ -31,5 +33,11 @@ class SettingsForm(FlaskForm):
         "New cards per day",
         validators=[InputRequired(), NumberRange(min=0, max=1000, message="Choose a number from 0 to 1000.")],
         description="How many cards you have not seen before may be added each day.",
+    )
+    time_zone = SelectField(
+        "Time zone",
+        choices=time_zone_names(),
+        validate_choice=True,
+        description="Your day starts at midnight here: for the new cards each day, your streak and the charts.",
     )
     submit = SubmitField("Save settings")

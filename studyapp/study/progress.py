@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from studyapp.access import visible_sets_condition
 from studyapp.models import CardState, Fact, Question, QuestionSet, QuestionStatus, ReviewLog, User
 from studyapp.srs.scheduling import State
+from studyapp.study.days import local_date, zone_of
 
 MATURE_DAYS = 21  # a card recalled over three weeks apart counts as mastered, as in Anki
 DAYS_SHOWN = 30
@@ -64,7 +65,9 @@ def _is_mastered(card: CardState) -> bool:
 
 
 def progress_for(session: Session, user: User, now: datetime) -> Progress:
-    today = now.date()
+    """Days here are the student's own (their time zone), so the streak and charts match their calendar."""
+    zone = zone_of(user.time_zone)
+    today = local_date(now, zone)
     cards = session.execute(
         select(CardState, Question, QuestionSet.title, Fact.kind)
         .join(Question, CardState.question_id == Question.id)
@@ -75,7 +78,7 @@ def progress_for(session: Session, user: User, now: datetime) -> Progress:
 
     due = Counter()
     for card, _question, _title, _kind in cards:
-        due_day = max(card.due.date(), today)  # overdue cards are due today
+        due_day = max(local_date(card.due, zone), today)  # overdue cards are due today
         if due_day <= today + timedelta(days=DAYS_SHOWN):
             due[due_day] += 1
     due_by_day = [(today + timedelta(days=offset), due[today + timedelta(days=offset)])
@@ -85,7 +88,7 @@ def progress_for(session: Session, user: User, now: datetime) -> Progress:
         select(ReviewLog.question_id, ReviewLog.reviewed_at, ReviewLog.rating)
         .where(ReviewLog.user_id == user.id).order_by(ReviewLog.question_id, ReviewLog.reviewed_at)
     ).all()
-    per_day = Counter(log.reviewed_at.date() for log in logs)
+    per_day = Counter(local_date(log.reviewed_at, zone) for log in logs)
     reviews_by_day = [(today - timedelta(days=offset), per_day[today - timedelta(days=offset)])
                       for offset in range(DAYS_SHOWN - 1, -1, -1)]
 

@@ -258,6 +258,7 @@ def settings() -> str | Response:
     if form.validate_on_submit():
         current_user.desired_retention = float(form.desired_retention.data)
         current_user.new_cards_per_day = form.new_cards_per_day.data
+        current_user.time_zone = form.time_zone.data
         db.session.commit()
         flash("Your study settings are saved.", "success")
         return redirect(url_for("study.index"))

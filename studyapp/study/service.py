@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import datetime, timezone
 from functools import cache
 
 from sqlalchemy import bindparam, exists, func, or_, select
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, joinedload
 from studyapp.access import visible_sets_condition, visible_sets_condition_for
 from studyapp.models import CardState, Question, QuestionSet, QuestionStatus, ReviewLog, Role, User
 from studyapp.srs import MemoryState, Rating, new_memory_state, review
+from studyapp.study.days import start_of_day, zone_of
 
 
 class StaleCard(Exception):
@@ -43,10 +44,6 @@ class ReviewResult:
     log: ReviewLog
     card: CardState
     repeated: bool  # the same answer arrived again; the first one stands
-
-
-def start_of_day(now: datetime) -> datetime:
-    return datetime.combine(now.astimezone(timezone.utc).date(), time.min, tzinfo=timezone.utc)
 
 
 def memory_of(card: CardState) -> MemoryState:
@@ -105,10 +102,14 @@ _FACTS_INTRODUCED_TODAY = (
 )
 
 
+def _day_start(user: User, now: datetime) -> datetime:
+    return start_of_day(now, zone_of(user.time_zone))
+
+
 def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
     introduced = session.scalar(
         select(func.count()).select_from(CardState)
-        .where(CardState.user_id == user.id, CardState.introduced_at >= start_of_day(now))
+        .where(CardState.user_id == user.id, CardState.introduced_at >= _day_start(user, now))
     )
     return max(0, user.new_cards_per_day - (introduced or 0))
 
@@ -135,7 +136,7 @@ def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
     # Today's new cards: how many there were, and their facts. A sibling (another question on
     # a fact met today) would give itself away, so it waits a day. They are few (at most the
     # daily limit), so one small query serves both purposes.
-    met_today = session.scalars(_FACTS_INTRODUCED_TODAY, {"user_id": user_id, "day_start": start_of_day(now)}).all()
+    met_today = session.scalars(_FACTS_INTRODUCED_TODAY, {"user_id": user_id, "day_start": _day_start(user, now)}).all()
     if len(met_today) >= daily_limit:
         return None
     facts_met_today = sorted({fact_id for fact_id in met_today if fact_id is not None})

@@ -197,14 +197,19 @@ def test_when_everything_is_done(client, db, make_user, login_as, seed_set) -> N
 
 def test_settings_are_validated_and_saved(client, db, make_user, login_as, post_form) -> None:
     student = login_as(make_user())
-    page = post_form("/study/settings", {"desired_retention": "0.99", "new_cards_per_day": "10"})
+    zone = {"time_zone": "UTC"}
+    page = post_form("/study/settings", {"desired_retention": "0.99", "new_cards_per_day": "10", **zone})
     assert "Choose between 0.70 and 0.97." in page.get_data(as_text=True)
-    page = post_form("/study/settings", {"desired_retention": "0.85", "new_cards_per_day": "-1"})
+    page = post_form("/study/settings", {"desired_retention": "0.85", "new_cards_per_day": "-1", **zone})
     assert "Choose a number from 0 to 1000." in page.get_data(as_text=True)
-    response = post_form("/study/settings", {"desired_retention": "0.85", "new_cards_per_day": "12"})
+    page = post_form("/study/settings", {"desired_retention": "0.85", "new_cards_per_day": "5",
+                                         "time_zone": "Mars/Olympus_Mons"})
+    assert "Not a valid choice." in page.get_data(as_text=True)
+    response = post_form("/study/settings", {"desired_retention": "0.85", "new_cards_per_day": "12",
+                                             "time_zone": "America/Bogota"})
     assert response.status_code == 302
     db.session.refresh(student)
-    assert (student.desired_retention, student.new_cards_per_day) == (0.85, 12)
+    assert (student.desired_retention, student.new_cards_per_day, student.time_zone) == (0.85, 12, "America/Bogota")
 
 
 def test_progress_page_draws_its_charts_on_the_server(client, db, make_user, login_as, seed_set) -> None:

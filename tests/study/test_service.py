@@ -176,3 +176,37 @@ def test_a_student_studies_the_seed_bank_for_a_week(db, make_user, seed_set) -> 
         assert card.due == state.due and card.state == state.state and card.reps == state.reps
         assert card.stability == pytest.approx(state.stability)
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == sum(reviews_per_day)
+
+
+@BOTH
+def test_a_students_day_begins_at_their_own_midnight(db, make_user, seed_set) -> None:
+    """In Bogotá (UTC-5) a new day begins at 05:00 UTC: new cards and the streak follow that."""
+    from studyapp.study.progress import progress_for
+
+    student = make_user()
+    student.new_cards_per_day, student.time_zone = 1, "America/Bogota"
+    db.session.commit()
+    evening = datetime(2026, 3, 2, 3, 0, tzinfo=timezone.utc)  # 22:00 on 1 March in Bogotá
+    shown = next_card(db.session, student, evening)
+    answer(db, student, shown, Rating.Easy, evening, "evening")
+    # 04:30 UTC is a new day in UTC but still 1 March in Bogotá: the one new card is used up.
+    assert next_card(db.session, student, evening + timedelta(hours=1, minutes=30)) is None
+    # 05:30 UTC is 00:30 on 2 March in Bogotá: a new day, a new card.
+    morning = evening + timedelta(hours=2, minutes=30)
+    shown = next_card(db.session, student, morning)
+    assert shown is not None and shown.is_new
+    answer(db, student, shown, Rating.Easy, morning, "morning")
+
+    report = progress_for(db.session, student, morning)
+    assert report.streak_days == 2  # 1 and 2 March in Bogotá, though both reviews fell on 2 March in UTC
+    assert report.reviews_by_day[-2:] == [(datetime(2026, 3, 1).date(), 1), (datetime(2026, 3, 2).date(), 1)]
+
+
+def test_an_unknown_zone_name_counts_as_utc() -> None:
+    from studyapp.study.days import start_of_day, time_zone_names, zone_of
+
+    assert zone_of("Mars/Olympus_Mons") == zone_of("UTC") == zone_of(None)
+    assert start_of_day(datetime(2026, 3, 2, 3, 0, tzinfo=timezone.utc), zone_of("America/Bogota")) == \
+        datetime(2026, 3, 1, 5, 0, tzinfo=timezone.utc)
+    names = time_zone_names()
+    assert names[0] == "UTC" and "America/Bogota" in names and "Europe/Madrid" in names

@@ -14,3 +14,22 @@ document.addEventListener("click", (event) => {
     done();
   }
 });
+
+// The time zone setting: offer this device's own zone when the list shows another.
+(() => {
+  const select = document.querySelector('select[name="time_zone"]');
+  const zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!select || !zone || select.value === zone || ![...select.options].some((option) => option.value === zone)) {
+    return;
+  }
+  const offer = document.createElement("button");
+  offer.type = "button";
+  offer.className = "link-button";
+  offer.textContent = `Use this device's time zone (${zone})`;
+  offer.addEventListener("click", () => {
+    select.value = zone;
+    offer.remove();
+    select.focus();
+  });
+  select.insertAdjacentElement("afterend", offer);
+})();
