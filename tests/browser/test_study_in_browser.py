@@ -12,7 +12,7 @@ from sqlalchemy import select
 from studyapp.auth.accounts import create_user
 from studyapp.banks.importer import import_bank
 from studyapp.extensions import db
-from studyapp.models import ReviewLog, Role, Visibility
+from studyapp.models import ReviewLog, Role, User, Visibility
 
 pytestmark = pytest.mark.browser
 SEED_BANK = Path(__file__).resolve().parents[2] / "question_bank" / "us-colombia-relations.json"
@@ -114,3 +114,17 @@ def test_a_rating_is_sent_again_while_the_server_says_try_again(student_page: Pa
     expect(page.get_by_text("Show answer")).to_be_visible()
     assert calls == ["POST", "POST"]
     assert [log.rating for log in review_logs(live_app)] == [3]
+
+
+def test_the_settings_offer_the_devices_time_zone(student_page: Page, browser, live_server: str, live_app) -> None:
+    bogota = browser.new_context(base_url=live_server, timezone_id="America/Bogota",
+                                 storage_state=student_page.context.storage_state())
+    page = bogota.new_page()
+    page.goto("/study/settings")
+    page.get_by_role("button", name="Use this device's time zone (America/Bogota)").click()
+    expect(page.get_by_label("Time zone")).to_have_value("America/Bogota")
+    page.get_by_role("button", name="Save settings").click()
+    expect(page.get_by_text("Your study settings are saved.")).to_be_visible()
+    with live_app.app_context():
+        assert db.session.scalar(select(User.time_zone).where(User.email == "sam@school.org")) == "America/Bogota"
+    bogota.close()
