@@ -87,7 +87,8 @@ ROUTES: list[tuple[str, str, dict[str, int]]] = [
     ("POST", "/live/host/{live_id}/move", OWNER_ACTION),
     # Players are known by their game cookie, not their account: without one, join first.
     ("GET", "/live/play/{live_id}", dict.fromkeys(EVERYONE, 302)),
-    ("GET", "/live/play/{live_id}/state", dict.fromkeys(EVERYONE, 200)),  # phase and timer only
+    ("GET", "/live/play/{live_id}/state", dict.fromkeys(EVERYONE, 200)),  # what every player may see
+    ("GET", "/live/play/{live_id}/me", dict.fromkeys(EVERYONE, 403)),  # a player's own score: players only
     ("POST", "/live/play/{live_id}/answer", dict.fromkeys(EVERYONE, 403)),
 ]
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import io
-import time
 from datetime import datetime, timezone
 
 import segno
@@ -18,9 +17,11 @@ from studyapp.auth.roles import role_required
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
+from studyapp.live.feed import LiveFeed
 from studyapp.live.forms import HostForm, JoinForm
-from studyapp.live.machine import LiveState, MoveRefused
+from studyapp.live.machine import MoveRefused
 from studyapp.live.players import NicknameError
+from studyapp.live.public import REVEALED, load_revisions, load_snapshots, public_payload, timing_payload
 from studyapp.live.service import (
     AnswerRefused,
     active_session,
@@ -86,40 +87,27 @@ def _qr_svg(url: str) -> Markup:
     return Markup(buffer.getvalue().decode())
 
 
-_SNAPSHOT_SECONDS = 0.25
+LONG_POLL_SECONDS = 20
 
 
-def _cached_player_payload(session_id: int, now: datetime) -> dict | None:
-    # Kept on the app, so that two apps in one process (as in tests) never share snapshots.
-    snapshots: dict[int, tuple[float, LiveState, int]] = current_app.extensions.setdefault("live_snapshots", {})
-    taken = time.monotonic()
-    cached = snapshots.get(session_id)
-    if cached is None or taken - cached[0] > _SNAPSHOT_SECONDS:
-        live = db.session.get(LiveSession, session_id)
-        if live is None:
-            return None
-        cached = (taken, state_of(live), player_count(db.session, live))
-        snapshots[session_id] = cached
-        if len(snapshots) > 1000:  # finished games fall out
-            snapshots.pop(next(iter(snapshots)))
-    _taken, state, players = cached
-    return _public_payload(state, now, players)
+def _feed() -> LiveFeed:
+    """This process's feed for this app (kept on the app: two apps in one process never share)."""
+    feed = current_app.extensions.get("live_feed")
+    if feed is None:
+        app = current_app._get_current_object()
 
+        def in_app(load):
+            def run(session_ids: list[int]):
+                with app.app_context():  # the watcher thread has no context of its own
+                    return load(db.session, session_ids)
+            return run
 
-def _public_payload(state: LiveState, now: datetime, players: int) -> dict:
-    """What anyone in the game may know: the phase, its timer and the number of players."""
-    state = machine.settle(state, now)
-    payload = {"revision": state.revision, "phase": state.phase, "index": state.current_index,
-               "paused": state.paused, "remaining_ms": None, "players": players}
-    if state.deadline is not None:
-        payload["remaining_ms"] = max(0, int((state.deadline - now).total_seconds() * 1000))
-    elif state.paused:
-        payload["remaining_ms"] = state.paused_remaining_ms
-    return payload
+        feed = current_app.extensions["live_feed"] = LiveFeed(in_app(load_snapshots), in_app(load_revisions))
+    return feed
 
 
 def _state_payload(live: LiveSession, now: datetime, *, for_host: bool) -> dict:
-    payload = _public_payload(state_of(live), now, player_count(db.session, live))
+    payload = timing_payload(state_of(live), now, player_count(db.session, live))
     if for_host and payload["phase"] == machine.QUESTION:
         question_id = live.question_ids[payload["index"]]
         payload["answers"] = db.session.scalar(
@@ -164,6 +152,7 @@ def move(session_id: int) -> WerkzeugResponse:
             flash(str(error), "error")
         else:
             db.session.commit()
+            _feed().forget(session_id)  # this process's players see the move at once; others within 0.1 s
     return redirect(url_for("live.host", session_id=session_id))
 
 
@@ -247,12 +236,49 @@ def play(session_id: int) -> str | WerkzeugResponse:
 
 @bp.route("/play/<int:session_id>/state")
 def play_state(session_id: int) -> Response:
-    # Every phone asks this about once a second, so it is answered from a snapshot of the
-    # session row at most a quarter of a second old (per server process) and needs no
-    # player look-up: it holds nothing a player may not see (no answers, no scores).
-    payload = _cached_player_payload(session_id, _now())
-    if payload is None:
+    """The game as every player may see it, from this process's shared snapshot.
+
+    With ``?after=R`` the request waits (up to LONG_POLL_SECONDS, or until the question's
+    time is up) until the game has moved past revision R, so a phone hears of a change
+    within a tenth of a second without asking every second. Servers that run one request
+    per process at a time (gunicorn's sync workers) answer at once instead, and the page
+    asks again a second later.
+    """
+    feed = _feed()
+    snapshot = feed.current(session_id)
+    if snapshot is None:
         return jsonify(error="not_found", message="There is no such game."), 404
+    now = _now()
+    after = request.args.get("after", "")
+    settled = machine.settle(snapshot.state, now)
+    if after.isdigit() and int(after) == settled.revision and request.environ.get("wsgi.multithread"):
+        timeout = LONG_POLL_SECONDS
+        if settled.deadline is not None:  # the clock reveals the question: answer by then
+            timeout = min(timeout, max(0.0, (settled.deadline - now).total_seconds()) + 0.05)
+        snapshot = feed.wait_for_change(session_id, snapshot.revision, timeout)
+        now = _now()
+    return jsonify(public_payload(snapshot, now))
+
+
+@bp.route("/play/<int:session_id>/me")
+def play_me(session_id: int) -> Response:
+    """The asking player's own score and place, and after the reveal whether they were right."""
+    live = db.session.get(LiveSession, session_id)
+    player = _player(live) if live is not None else None
+    if player is None:
+        return jsonify(error="not_playing", message="Join the game with its PIN first."), 403
+    state = settled_state(live, _now())
+    question = current_question(db.session, live, state)
+    mine = None
+    if question is not None:
+        mine = db.session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
+                                                          LiveAnswer.participant_id == player.id,
+                                                          LiveAnswer.question_id == question.id))
+    standing = standing_of(db.session, player)
+    payload = {"revision": state.revision, "nickname": player.nickname, "score": player.score,
+               "rank": standing.rank, "answered": mine is not None}
+    if mine is not None and state.phase in REVEALED:
+        payload["result"] = {"correct": mine.correct, "points": mine.points}
     return jsonify(payload)
 
 

@@ -68,16 +68,24 @@ def test_the_answer_never_reaches_a_player_before_the_reveal(app, db, hosted) ->
     assert question.prompt.replace("'", "&#39;") in page or question.prompt in page
     # Every choice is shown alike; nothing marks the right one.
     assert "is-right" not in page and "The answer" not in page
-    assert question.answer not in state and "answer" not in json.loads(state)
+    # The state carries the choices, all alike, and not which one is right.
+    shown = json.loads(state)["question"]
+    assert shown == {"prompt": question.prompt, "choices": question.choices}
+    assert "answer" not in json.dumps(json.loads(state)).replace(question.answer, "")
     buttons = re.findall(r'<button type="submit" name="choice" value="([^"]+)" class="([^"]+)"', page)
     assert len(buttons) == len(question.choices) and len({css.split()[0] for _v, css in buttons}) == 1
 
     page = ana.post(f"/live/play/{live.id}/answer", data={"index": "0", "choice": question.answer,
                                                          "csrf_token": csrf_token_from(page)}, follow_redirects=True)
     assert "Answer sent" in page.get_data(as_text=True)
+    before_reveal = ana.get(f"/live/play/{live.id}/me").json
+    assert before_reveal["answered"] is True and "result" not in before_reveal  # right or wrong: not yet
     move(host, live, "next")  # reveal
     revealed = ana.get(f"/live/play/{live.id}").get_data(as_text=True)
     assert "Right! +" in revealed and question.answer.replace("'", "&#39;") in revealed
+    assert ana.get(f"/live/play/{live.id}/state").json["question"]["answer"] == question.answer
+    me = ana.get(f"/live/play/{live.id}/me").json
+    assert me["result"]["correct"] is True and me["result"]["points"] > 0 and me["rank"] == 1
 
 
 def test_a_reload_rejoins_the_same_player_and_a_new_browser_must_join(app, db, hosted) -> None:
@@ -90,9 +98,10 @@ def test_a_reload_rejoins_the_same_player_and_a_new_browser_must_join(app, db, h
     assert again.headers["Location"] == f"/live/play/{live.id}"  # already in: no second player
     stranger = app.test_client()
     assert stranger.get(f"/live/play/{live.id}").headers["Location"] == "/live/join"
-    # The phase and timer are no secret; the state holds no answers and no scores.
+    # The phase and timer are no secret; in the lobby the state holds no questions and no scores.
     assert set(stranger.get(f"/live/play/{live.id}/state").get_json()) == {
-        "revision", "phase", "index", "paused", "remaining_ms", "players"}
+        "revision", "phase", "index", "question_count", "paused", "remaining_ms", "players"}
+    assert stranger.get(f"/live/play/{live.id}/me").status_code == 403  # a player's own score is theirs
 
 
 @pytest.mark.parametrize(("pin", "nickname", "message"), [
