@@ -4,11 +4,13 @@
     .venv/bin/python bench/live_session.py --players 1000 --postgresql URL    # PostgreSQL
 
 Each player does what the player page's script does: joins with the PIN and a nickname,
-asks for the session's state every --poll-ms (1 s, as the page does), and when the phase
-changes loads the player page again (its stylesheet and scripts stay cached). It answers
-each question as soon as it sees it (tapping twice, as people do). A host moves the game
-on. Prints players, answers sent, acknowledged and stored, lost or doubled answers, answer
-latency p50/p99, and how long after the host's move each player had the new page (p50/p95).
+loads the player page, then asks for the state "after revision R", which the server holds
+open until the game moves on (with sync workers it answers at once and the phone asks
+again every --poll-ms). At the reveal, the leaderboard and the end it also asks for its
+own score. It answers each question as soon as it sees it (tapping twice, as people do),
+or within --reading-ms. A host moves the game on. Prints players, answers sent,
+acknowledged and stored, lost or doubled answers, answer latency p50/p99, and how long
+after the host's move each player had the new phase drawn (p50/p95).
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.loadgen import ROOT, gunicorn, scratch_environment  # noqa: E402
+from bench.loadgen import ROOT, gunicorn_server, scratch_environment  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 PASSWORD = "bench-password-123"
@@ -103,6 +106,19 @@ class Browser:
         return response.status, text
 
 
+def _server_times(log: str) -> dict[str, list[float]]:
+    """Time spent inside the app per kind of request, from its JSON request log."""
+    times: dict[str, list[float]] = {"answer": [], "state": [], "own score": []}
+    for line in log.splitlines():
+        if line.startswith('{"event": "request"'):
+            entry = json.loads(line)
+            kind = ("answer" if entry["path"].endswith("/answer") else "state" if entry["path"].endswith("/state")
+                    else "own score" if entry["path"].endswith("/me") else None)
+            if kind and entry["ms"] is not None:
+                times[kind].append(entry["ms"])
+    return times
+
+
 def percentile(values: list[float], fraction: float) -> float:
     if not values:
         return float("nan")
@@ -116,6 +132,9 @@ def main() -> None:
     parser.add_argument("--players", type=int, default=300)
     parser.add_argument("--questions", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=300,
+                        help="threads per gunicorn worker (gthread), enough for every phone's open request; "
+                             "1 runs sync workers, where phones ask once a second instead")
     parser.add_argument("--poll-ms", type=int, default=1000)
     parser.add_argument("--reading-ms", type=int, default=0,
                         help="answer at a random moment this long into the question, as people read first "
@@ -126,24 +145,30 @@ def main() -> None:
         run = subprocess.run([sys.executable, "-c", SETUP, str(arguments.questions)], cwd=ROOT,
                              env={**os.environ, **env}, capture_output=True, text=True, check=True)
         game = json.loads(run.stdout.strip().splitlines()[-1])
-        with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env) as port:
-            result = play(port, game, arguments)
+        with gunicorn_server("studyapp:create_app()", workers=arguments.workers, env=env,
+                             threads=arguments.threads) as server:
+            result = play(server.port, game, arguments)
+            server_ms = _server_times(server.log_text())
         stored, joined = (int(value) for value in subprocess.run(
             [sys.executable, "-c", COUNT], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
             check=True).stdout.split())
     database = "PostgreSQL" if arguments.postgresql else "SQLite"
     acknowledged = result["acknowledged"]
-    print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.players} players, "
+    print(f"{database}, gunicorn --workers {arguments.workers} --threads {arguments.threads}, {arguments.players} players, "
           f"{arguments.questions} questions, polling every {arguments.poll_ms} ms, "
           + (f"answering within {arguments.reading_ms} ms" if arguments.reading_ms else "answering at once"))
     print(f"players joined {joined} (join errors {result['join_errors']})")
     print(f"answers sent {result['sent']} (each tapped twice), acknowledged {acknowledged}, stored {stored}, "
-          f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, refused {result['refused']}")
+          f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, "
+          f"taps refused {result['refused']} {dict(result['refusals'])}")
     answers, seen = result["answer_ms"], result["seen_ms"]
     print(f"answer request p50 {percentile(answers, 0.5):.0f} ms, p99 {percentile(answers, 0.99):.0f} ms")
     print(f"phase change on the players' screens p50 {percentile(seen, 0.5):.0f} ms, "
           f"p95 {percentile(seen, 0.95):.0f} ms ({len(seen)} sightings)")
-    print(f"player pages reloaded {result['page_loads']}, errors {result['page_errors']}")
+    for name, times in server_ms.items():
+        print(f"  in the app: {name} p50 {percentile(times, 0.5):.1f} ms, p99 {percentile(times, 0.99):.1f} ms "
+              f"({len(times)} requests)")
+    print(f"own-score requests {result['page_loads']}, errors {result['page_errors']}")
     print(f"state requests {result['polls']} ({result['polls'] / result['seconds']:.0f}/s), "
           f"errors {result['poll_errors']}")
 
@@ -155,7 +180,8 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
     changed_at: dict[int, float] = {}  # revision → when the host asked for it
     lock = threading.Lock()
     result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
-              "poll_errors": 0, "join_errors": 0, "finished_players": 0, "page_loads": 0, "page_errors": 0}
+              "poll_errors": 0, "join_errors": 0, "finished_players": 0, "page_loads": 0, "page_errors": 0,
+              "refusals": Counter()}
     finished = threading.Event()
     joined = threading.Barrier(arguments.players + 1)
 
@@ -174,12 +200,16 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
             joined.wait()
             return
         joined.wait()
-        revision, answered = -1, set()
+        _status, page = browser.request("GET", f"/live/play/{live_id}")  # where joining leads
+        revision = int(re.search(r'data-revision="(\d+)"', page).group(1))
+        answered: set[int] = set()
         polls = poll_errors = page_loads = page_errors = 0
         seen, latencies = [], []
         acknowledged = sent = refused = 0
         while not finished.is_set():
-            status, body = browser.request("GET", f"/live/play/{live_id}/state", accept="application/json")
+            asked = time.perf_counter()
+            status, body = browser.request("GET", f"/live/play/{live_id}/state?after={revision}",
+                                           accept="application/json")
             polls += 1
             if status != 200:
                 poll_errors += 1
@@ -187,10 +217,10 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                 continue
             state = json.loads(body)
             if state["revision"] != revision:
-                if revision != -1:
-                    page_status, _page = browser.request("GET", f"/live/play/{live_id}")  # as the page reloads
+                if state["phase"] in ("reveal", "leaderboard", "finished"):
+                    me_status, _me = browser.request("GET", f"/live/play/{live_id}/me", accept="application/json")
                     page_loads += 1
-                    page_errors += page_status != 200
+                    page_errors += me_status != 200
                 if state["revision"] in changed_at:
                     seen.append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
                 revision = state["revision"]
@@ -202,7 +232,8 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                 index = state["index"]
                 if getattr(arguments, "reading_ms", 0):
                     time.sleep(random.uniform(0, arguments.reading_ms) / 1000)
-                choice = random.choice(choices[index])
+                choice = random.choice(state["question"]["choices"])
+                acknowledged_now = False  # either tap acknowledged counts as the answer acknowledged
                 for _tap in range(2):
                     started = time.perf_counter()
                     status, body = browser.request("POST", f"/live/play/{live_id}/answer",
@@ -212,9 +243,14 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                     sent += 1
                     if status != 200:
                         refused += 1
-                acknowledged += status == 200
+                        with lock:
+                            result["refusals"][status] += 1
+                    acknowledged_now = status == 200 or acknowledged_now
+                acknowledged += acknowledged_now
                 answered.add(index)
-            time.sleep(arguments.poll_ms / 1000 * random.uniform(0.9, 1.1))
+            elif time.perf_counter() - asked < 0.5:
+                # The server answered at once (it cannot hold requests open): ask again a beat later.
+                time.sleep(arguments.poll_ms / 1000 * random.uniform(0.9, 1.1))
         with lock:
             result["polls"] += polls
             result["poll_errors"] += poll_errors

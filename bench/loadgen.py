@@ -53,14 +53,14 @@ class Server:
 
 
 @contextmanager
-def gunicorn(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[int]:
+def gunicorn(app_spec: str, *, workers: int, env: dict[str, str], threads: int = 1) -> Iterator[int]:
     """Serve ``app_spec`` with gunicorn on a free port until the block ends; gives the port."""
-    with gunicorn_server(app_spec, workers=workers, env=env) as server:
+    with gunicorn_server(app_spec, workers=workers, env=env, threads=threads) as server:
         yield server.port
 
 
 @contextmanager
-def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str]) -> Iterator[Server]:
+def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str], threads: int = 1) -> Iterator[Server]:
     """Serve ``app_spec`` with gunicorn on a free port until the block ends.
 
     The app's request log goes to a file, as it would in production, rather than
@@ -70,7 +70,8 @@ def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str]) -> Iter
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", app_spec],
+         "--log-level", "warning",
+         *(["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []), app_spec],
         cwd=ROOT,
         env={**os.environ, **env},
         stderr=log,
