@@ -198,12 +198,12 @@ def live_with_worker_kills(env: dict[str, str], players: int) -> None:
                          capture_output=True, text=True, check=True)
     game = json.loads(run.stdout.strip().splitlines()[-1])
     notes = []
-    with gunicorn_server("studyapp:create_app()", workers=4, env=env) as server:
+    with gunicorn_server("studyapp:create_app()", workers=4, env=env, threads=300) as server:
         def on_question(index: int) -> None:
             time.sleep(0.3)  # the answers are arriving
             notes.append(f"question {index + 1}: SIGKILL worker {kill_a_worker(server)}")
 
-        options = argparse.Namespace(players=players, poll_ms=500)
+        options = argparse.Namespace(players=players, poll_ms=1000, taps=2, reading_ms=0)
         result = play(server.port, game, options, on_question=on_question)
     stored, joined = (int(value) for value in python(COUNT_LIVE, env).split())
     print(f"\nlive quiz, {players} players, 4 questions, gunicorn --workers 4, a worker killed at each question")

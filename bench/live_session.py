@@ -5,12 +5,13 @@
 
 Each player does what the player page's script does: joins with the PIN and a nickname,
 loads the player page, then asks for the state "after revision R", which the server holds
-open until the game moves on (with sync workers it answers at once and the phone asks
-again every --poll-ms). At the reveal, the leaderboard and the end it also asks for its
-own score. It answers each question as soon as it sees it (tapping twice, as people do),
-or within --reading-ms. A host moves the game on. Prints players, answers sent,
-acknowledged and stored, lost or doubled answers, answer latency p50/p99, and how long
-after the host's move each player had the new phase drawn (p50/p95).
+open until the game moves on (with sync workers, --threads 1, it answers at once and the
+phone asks again every --poll-ms). At each reveal it also asks for its own score. It
+answers each question as soon as it sees it, or within --reading-ms; the page sends one
+request per answer however often it is tapped (--taps 2 sends two). A host moves the game
+on. Prints players, answers sent, acknowledged and stored, lost or doubled answers, answer
+latency p50/p99, how long after the host's move each player had the new phase drawn
+(p50/p95), and the time spent inside the app per kind of request.
 """
 
 from __future__ import annotations
@@ -136,6 +137,9 @@ def main() -> None:
                         help="threads per gunicorn worker (gthread), enough for every phone's open request; "
                              "1 runs sync workers, where phones ask once a second instead")
     parser.add_argument("--poll-ms", type=int, default=1000)
+    parser.add_argument("--taps", type=int, default=1,
+                        help="requests per answer: the page sends one however often it is tapped; "
+                             "2 models a page without scripts, tapped twice")
     parser.add_argument("--reading-ms", type=int, default=0,
                         help="answer at a random moment this long into the question, as people read first "
                              "(0: everyone answers the moment the question appears, the worst case)")
@@ -158,7 +162,7 @@ def main() -> None:
           f"{arguments.questions} questions, polling every {arguments.poll_ms} ms, "
           + (f"answering within {arguments.reading_ms} ms" if arguments.reading_ms else "answering at once"))
     print(f"players joined {joined} (join errors {result['join_errors']})")
-    print(f"answers sent {result['sent']} (each tapped twice), acknowledged {acknowledged}, stored {stored}, "
+    print(f"answers sent {result['sent']} ({arguments.taps} per answer), acknowledged {acknowledged}, stored {stored}, "
           f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, "
           f"taps refused {result['refused']} {dict(result['refusals'])}")
     answers, seen = result["answer_ms"], result["seen_ms"]
@@ -203,6 +207,7 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
         _status, page = browser.request("GET", f"/live/play/{live_id}")  # where joining leads
         revision = int(re.search(r'data-revision="(\d+)"', page).group(1))
         answered: set[int] = set()
+        have_score = False
         polls = poll_errors = page_loads = page_errors = 0
         seen, latencies = [], []
         acknowledged = sent = refused = 0
@@ -217,10 +222,14 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                 continue
             state = json.loads(body)
             if state["revision"] != revision:
-                if state["phase"] in ("reveal", "leaderboard", "finished"):
+                # As the page does: its own score at each reveal, kept for the leaderboard after it.
+                if state["phase"] == "reveal" or (state["phase"] in ("leaderboard", "finished") and not have_score):
                     me_status, _me = browser.request("GET", f"/live/play/{live_id}/me", accept="application/json")
                     page_loads += 1
                     page_errors += me_status != 200
+                    have_score = True
+                elif state["phase"] == "question":
+                    have_score = False
                 if state["revision"] in changed_at:
                     seen.append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
                 revision = state["revision"]
@@ -234,7 +243,7 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                     time.sleep(random.uniform(0, arguments.reading_ms) / 1000)
                 choice = random.choice(state["question"]["choices"])
                 acknowledged_now = False  # either tap acknowledged counts as the answer acknowledged
-                for _tap in range(2):
+                for _tap in range(arguments.taps):
                     started = time.perf_counter()
                     status, body = browser.request("POST", f"/live/play/{live_id}/answer",
                                                    {"index": str(index), "choice": choice, "csrf_token": token},

@@ -52,6 +52,7 @@
   // --- A player's phone ---
   const view = root.querySelector("[data-live-view]");
   let answered = root.dataset.answered === "" ? null : Number(root.dataset.answered);
+  let me = null;  // the player's own score and place, as of the last reveal
 
   const element = (tag, text, className) => {
     const made = document.createElement(tag);
@@ -79,7 +80,7 @@
       const reply = await response.json().catch(() => ({}));
       if (response.ok && reply.recorded) {
         answered = state.index;
-        draw(state, null);
+        draw(state, me);
         return;
       }
       message = reply.message || message;
@@ -160,9 +161,14 @@
           deadline = state.remaining_ms === null ? null : Date.now() + state.remaining_ms;
           if (state.revision !== revision) {
             revision = state.revision;
-            const personal = ["reveal", "leaderboard", "finished"].includes(state.phase);
-            const me = personal ? await getJson(root.dataset.me) : null;
-            showMe(me);
+            if (state.phase === "reveal" || (["leaderboard", "finished"].includes(state.phase) && !me)) {
+              // Scores change only until the reveal, so the reveal's answer serves the
+              // leaderboard and the podium after it.
+              me = await getJson(root.dataset.me);
+              showMe(me);
+            } else if (state.phase === "question") {
+              me = null;
+            }
             draw(state, me);
           }
         }
