@@ -93,3 +93,24 @@ def test_a_connection_dropped_after_the_response_is_made_costs_only_the_connecti
     response = client.get("/test-only/lose-connection")
     assert response.status_code == 200 and response.get_data(as_text=True) == "saved"
     assert client.get("/healthz").status_code == 200
+
+
+def test_when_every_database_connection_is_busy_the_answer_is_try_again(database_url, tmp_path: Path,
+                                                                        caplog) -> None:
+    from sqlalchemy.pool import QueuePool
+
+    from studyapp.extensions import db as flask_db
+
+    app = make_app(database_url, tmp_path)
+    with app.app_context():
+        # A pool of one connection that gives up at once, and that one connection held.
+        flask_db.engines[None] = flask_db.create_engine(database_url, poolclass=QueuePool, pool_size=1,
+                                                        max_overflow=0, pool_timeout=0.01)
+        held = flask_db.engine.connect()
+        client = app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = "1"
+        response = client.get("/study/", headers={"Accept": "application/json"})
+        held.close()
+    assert response.status_code == 503 and response.json["error"] == "try_again"
+    assert any("QueuePool limit" in record.getMessage() for record in caplog.records)

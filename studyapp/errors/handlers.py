@@ -5,6 +5,7 @@ import logging
 from flask import Flask, g, jsonify, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
@@ -53,9 +54,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
+    @app.errorhandler(PoolTimeout)
     def _database_unavailable(error: Exception) -> tuple[Response | str, int, dict[str, str]]:
-        # The database is down, restarting or (SQLite) locked for too long. The pool's
-        # pre-ping replaces dead connections once it is back, so the next try can work.
+        # The database is down, restarting, (SQLite) locked for too long, or every pooled
+        # connection stayed busy too long. The pool's pre-ping replaces dead connections
+        # once it is back, so the next try can work.
         logger.warning("database unavailable: %s", str(error).splitlines()[0])
         try:
             db.session.rollback()
