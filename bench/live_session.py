@@ -5,8 +5,8 @@
 
 Each player does what the player page's script does: joins with the PIN and a nickname,
 loads the player page, then asks for the state "after revision R", which the server holds
-open until the game moves on (with sync workers, --threads 1, it answers at once and the
-phone asks again every --poll-ms). At each reveal it also asks for its own score. It
+open until the game moves on when gunicorn runs threads (--threads 300); on sync workers,
+the default, it answers at once and the phone asks again every --poll-ms. At each reveal it also asks for its own score. It
 answers each question as soon as it sees it, or within --reading-ms; the page sends one
 request per answer however often it is tapped (--taps 2 sends two). A host moves the game
 on. Prints players, answers sent, acknowledged and stored, lost or doubled answers, answer
@@ -133,9 +133,9 @@ def main() -> None:
     parser.add_argument("--players", type=int, default=300)
     parser.add_argument("--questions", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=300,
-                        help="threads per gunicorn worker (gthread), enough for every phone's open request; "
-                             "1 runs sync workers, where phones ask once a second instead")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn worker: 1 runs sync workers (phones ask once a second); "
+                             "more runs gthread workers, which hold each phone's request until the game moves on")
     parser.add_argument("--poll-ms", type=int, default=1000)
     parser.add_argument("--taps", type=int, default=1,
                         help="requests per answer: the page sends one however often it is tapped; "
