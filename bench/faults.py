@@ -198,7 +198,7 @@ def live_with_worker_kills(env: dict[str, str], players: int) -> None:
                          capture_output=True, text=True, check=True)
     game = json.loads(run.stdout.strip().splitlines()[-1])
     notes = []
-    with gunicorn_server("studyapp:create_app()", workers=4, env=env, threads=300) as server:
+    with gunicorn_server("studyapp:create_app()", workers=4, env=env) as server:
         def on_question(index: int) -> None:
             time.sleep(0.3)  # the answers are arriving
             notes.append(f"question {index + 1}: SIGKILL worker {kill_a_worker(server)}")
