@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -114,3 +116,39 @@ def test_an_upload_over_the_size_limit_is_refused_with_a_message(teacher_client)
     response = client.post("/teach/sets/import", data=body, content_type="multipart/form-data; boundary=b")
     assert response.status_code == 413
     assert "That upload is too large." in response.get_data(as_text=True)
+
+
+def test_json_endpoints_answer_hostile_values_with_json_and_write_nothing(app, db, teacher_client) -> None:
+    from sqlalchemy import func, select
+
+    from studyapp.live.service import create_live_session, host_move, playable_questions
+    from studyapp.models import LiveAnswer, ReviewLog
+
+    client, question_set = teacher_client
+    live = create_live_session(db.session, question_set.owner, question_set,
+                               [q.id for q in playable_questions(question_set)[:2]], 20, datetime.now(timezone.utc))
+    db.session.commit()
+    phone = app.test_client()
+    page = phone.get(f"/join?pin={live.pin}", follow_redirects=True).get_data(as_text=True)
+    phone.post("/live/join", data={"pin": live.pin, "nickname": "Ana", "csrf_token": csrf_token_from(page)})
+    host_move(db.session, live, "next", datetime.now(timezone.utc))  # the first question is open
+    db.session.commit()
+    study_token = csrf_token_from(client.get("/").get_data(as_text=True))
+    phone_token = csrf_token_from(phone.get(f"/live/play/{live.id}").get_data(as_text=True))
+    json_please = {"Accept": "application/json"}
+
+    @SETTINGS
+    @given(HOSTILE, HOSTILE, HOSTILE)
+    def post(first: str, second: str, third: str) -> None:
+        review = client.post("/study/review", headers=json_please, data={
+            "token": first, "rating": second, "mode": third, "answer": first, "csrf_token": study_token})
+        assert review.status_code < 500 and review.is_json, (first, second, third)
+        answer = phone.post(f"/live/play/{live.id}/answer", headers=json_please, data={
+            "index": first, "choice": second, "csrf_token": phone_token})
+        assert answer.status_code < 500 and answer.is_json, (first, second)
+        state = phone.get(f"/live/play/{live.id}/state?after={quote(third)}")
+        assert state.status_code == 200 and state.is_json
+
+    post()
+    assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 0
+    assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 0  # no hostile value is a choice
