@@ -78,5 +78,6 @@ def public_payload(snapshot: PublicSnapshot, now: datetime) -> dict:
         if phase != machine.QUESTION:
             payload["question"]["answer"] = snapshot.answer
     if phase in (machine.LEADERBOARD, machine.FINISHED):
-        payload["top"] = [{"rank": rank, "nickname": nickname, "score": score} for rank, nickname, score in snapshot.top]
+        payload["top"] = [{"rank": rank, "nickname": nickname, "score": score}
+                          for rank, nickname, score in snapshot.top]
     return payload

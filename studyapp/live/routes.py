@@ -26,6 +26,7 @@ from studyapp.live.service import (
     AnswerRefused,
     active_session,
     answer_counts,
+    answer_of,
     create_live_session,
     current_question,
     host_move,
@@ -222,14 +223,11 @@ def play(session_id: int) -> str | WerkzeugResponse:
     now = _now()
     state = settled_state(live, now)
     question = current_question(db.session, live, state)
-    my_answer = None
-    if question is not None:
-        my_answer = db.session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
-                                                               LiveAnswer.participant_id == player.id,
-                                                               LiveAnswer.question_id == question.id))
     return render_template(
-        "live/play.html", live=live, state=state, question=question, player=player, my_answer=my_answer,
-        standing=standing_of(db.session, player), standings=leaderboard(db.session, live, limit=3), payload=_state_payload(live, now, for_host=False), machine=machine,
+        "live/play.html", live=live, state=state, question=question, player=player,
+        my_answer=answer_of(db.session, player, question), standing=standing_of(db.session, player),
+        standings=leaderboard(db.session, live, limit=3), payload=_state_payload(live, now, for_host=False),
+        machine=machine,
         reveal_answer=state.phase in {machine.REVEAL, machine.LEADERBOARD, machine.FINISHED},
     )
 
@@ -268,12 +266,7 @@ def play_me(session_id: int) -> Response:
     if player is None:
         return jsonify(error="not_playing", message="Join the game with its PIN first."), 403
     state = settled_state(live, _now())
-    question = current_question(db.session, live, state)
-    mine = None
-    if question is not None:
-        mine = db.session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
-                                                          LiveAnswer.participant_id == player.id,
-                                                          LiveAnswer.question_id == question.id))
+    mine = answer_of(db.session, player, current_question(db.session, live, state))
     standing = standing_of(db.session, player)
     payload = {"revision": state.revision, "nickname": player.nickname, "score": player.score,
                "rank": standing.rank, "answered": mine is not None}

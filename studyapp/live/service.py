@@ -140,6 +140,15 @@ def current_question(session: Session, live: LiveSession, state: LiveState) -> Q
     return session.get(Question, live.question_ids[state.current_index])
 
 
+def answer_of(session: Session, player: LiveParticipant, question: Question | None) -> LiveAnswer | None:
+    """The player's answer to ``question``, if they gave one."""
+    if question is None:
+        return None
+    return session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == player.session_id,
+                                                   LiveAnswer.participant_id == player.id,
+                                                   LiveAnswer.question_id == question.id))
+
+
 def _insert_once(session: Session, values: dict):
     """INSERT ... ON CONFLICT DO NOTHING for live answers, in this database's dialect."""
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
@@ -171,9 +180,7 @@ def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, 
     inserted = session.execute(_insert_once(session, values).returning(LiveAnswer.id)).scalar()
     if inserted is None:
         session.rollback()
-        return session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == live.id,
-                                                       LiveAnswer.participant_id == player.id,
-                                                       LiveAnswer.question_id == question.id))
+        return answer_of(session, player, question)
     user_id = player.user_id  # read before the commit, which would expire it and cost a query
     # Added in the database, not in Python: two processes scoring at once both count.
     session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
