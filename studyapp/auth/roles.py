@@ -1,18 +1,22 @@
-"""The role check every feature's views use."""
+"""The role and ownership checks every feature's views use."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from flask import abort
 from flask_login import current_user, login_required
+from sqlalchemy.orm import InstrumentedAttribute
 
+from studyapp.access import may_manage
+from studyapp.extensions import db
 from studyapp.models import Role
 
 P = ParamSpec("P")
 R = TypeVar("R")
+M = TypeVar("M")
 
 
 def role_required(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -29,3 +33,12 @@ def role_required(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
         return wrapped
 
     return decorator
+
+
+def managed_or_404(model: type[M], object_id: int, owner: InstrumentedAttribute[Any]) -> M:
+    """The row, if the signed-in user may manage it (its ``owner`` column is theirs, or they
+    are an admin); 404 otherwise, so that ids reveal nothing about other teachers' things."""
+    thing = db.session.get(model, object_id)
+    if thing is None or not may_manage(current_user, getattr(thing, owner.key)):
+        abort(404)
+    return thing

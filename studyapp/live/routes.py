@@ -11,9 +11,8 @@ from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectChoice
 
-from studyapp.access import may_manage
 from studyapp.auth.forms import EmptyForm
-from studyapp.auth.roles import role_required
+from studyapp.auth.roles import managed_or_404, role_required
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
@@ -51,18 +50,13 @@ def _now() -> datetime:
 
 
 def _hosted(session_id: int) -> LiveSession:
-    live = db.session.get(LiveSession, session_id)
-    if live is None or not may_manage(current_user, live.host_id):
-        abort(404)
-    return live
+    return managed_or_404(LiveSession, session_id, LiveSession.host_id)
 
 
 @bp.route("/new/<int:set_id>", methods=["GET", "POST"])
 @role_required(Role.TEACHER)
 def new(set_id: int) -> str | WerkzeugResponse:
-    question_set = db.session.get(QuestionSet, set_id)
-    if question_set is None or not may_manage(current_user, question_set.owner_id):
-        abort(404)
+    question_set = managed_or_404(QuestionSet, set_id, QuestionSet.owner_id)
     playable = playable_questions(question_set)
     form = HostForm()
     form.questions.choices = [SelectChoice(question.id, question.prompt) for question in playable]

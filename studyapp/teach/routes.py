@@ -11,9 +11,8 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
-from studyapp.access import may_manage
 from studyapp.auth.forms import EmptyForm
-from studyapp.auth.roles import role_required
+from studyapp.auth.roles import managed_or_404, role_required
 from studyapp.banks.articles import ArticleError, article_text, decode_article
 from studyapp.classes.forms import AssignForm, NewClassForm
 from studyapp.classes.service import ClassError, assign_set, classes_taught_by, create_class
@@ -35,10 +34,7 @@ from studyapp.teach.service import (
 
 def _own_set(set_id: int) -> QuestionSet:
     """The set, if it is the signed-in teacher's (admins may see any); 404 otherwise, so ids leak nothing."""
-    question_set = db.session.get(QuestionSet, set_id)
-    if question_set is None or not may_manage(current_user, question_set.owner_id):
-        abort(404)
-    return question_set
+    return managed_or_404(QuestionSet, set_id, QuestionSet.owner_id)
 
 
 @bp.route("/")
@@ -140,10 +136,7 @@ def change_visibility(set_id: int) -> Response:
 
 
 def _own_class(class_id: int) -> Classroom:
-    classroom = db.session.get(Classroom, class_id)
-    if classroom is None or not may_manage(current_user, classroom.teacher_id):
-        abort(404)
-    return classroom
+    return managed_or_404(Classroom, class_id, Classroom.teacher_id)
 
 
 @bp.route("/classes", methods=["GET", "POST"])
