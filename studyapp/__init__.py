@@ -119,7 +119,8 @@ def register_request_hooks(app: Flask) -> None:
     # the context variable set here is the one the engine's begin hook reads.
     @app.before_request
     def _choose_transaction_mode() -> None:
-        if request.method in READ_ONLY_METHODS:
+        view = app.view_functions.get(request.endpoint or "")
+        if request.method in READ_ONLY_METHODS or getattr(view, "reads_before_writing", False):
             g.begin_mode_token = begin_deferred()
 
     @app.before_request

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from datetime import datetime, timezone
@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, Engine, MetaData, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, registry
+from sqlalchemy.orm import DeclarativeBase, Session, registry
 from sqlalchemy.types import TypeDecorator
 
 # Stable names let Alembic drop and alter constraints the same way on every database.
@@ -92,6 +92,37 @@ def read_only_transactions() -> Iterator[None]:
         yield
     finally:
         restore_begin_mode(token)
+
+
+def reads_before_writing(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Marks a view that reads first and then makes one short write inside ``short_write``.
+
+    Its request begins DEFERRED, like a GET, so the write lock waits until the write itself.
+    """
+    view.reads_before_writing = True  # type: ignore[attr-defined]
+    return view
+
+
+@contextmanager
+def short_write(session: Session) -> Iterator[None]:
+    """Make the writes of this block, after a request's reads, holding SQLite's write lock briefly.
+
+    On SQLite the reading transaction ends first (a DEFERRED reader that then writes fails at
+    once if another process wrote meanwhile) and the write begins IMMEDIATE. What was read stays
+    loaded through both commits instead of being read again: reading the user and the question
+    anew inside the write would lengthen it, and the rows a write depends on are read there
+    anyway, with a lock. On PostgreSQL the one transaction simply goes on.
+    """
+    keep = session.expire_on_commit
+    session.expire_on_commit = False
+    token = _sqlite_begin_mode.set("IMMEDIATE")
+    try:
+        if session.in_transaction() and session.get_bind().dialect.name == "sqlite":
+            session.commit()  # only reads so far: nothing is written, no lock is held
+        yield
+    finally:
+        _sqlite_begin_mode.reset(token)
+        session.expire_on_commit = keep
 
 
 def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from studyapp.database import read_only_transactions
+from studyapp.database import read_only_transactions, reads_before_writing, short_write
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.models import CardState, Question, QuestionType
@@ -189,10 +189,13 @@ def quiz_check() -> str | Response:
 
 
 def _user_key() -> str:
-    return f"user:{current_user.get_id()}"
+    # The id from the signed session cookie: the limit is counted before anything is read from
+    # the database (login_required, inside the limit, turns away a cookie that names nobody).
+    return f"user:{session.get('_user_id')}"
 
 
 @bp.route("/review", methods=["POST"])
+@reads_before_writing
 @limiter.limit("240 per minute", key_func=_user_key)
 @login_required
 def review() -> Response:
@@ -218,10 +221,12 @@ def review() -> Response:
     if form.elapsed_ms.data and form.elapsed_ms.data.isdigit():
         duration_ms = min(duration_ms, int(form.elapsed_ms.data))
     try:
-        record_review(
-            db.session, current_user, question, rating=form.rating.data, shown_version=shown.version,
-            token=form.token.data, now=now, answer_given=answer_given, correct=correct, duration_ms=duration_ms,
-        )
+        with short_write(db.session()):
+            record_review(
+                db.session, current_user, question, rating=form.rating.data, shown_version=shown.version,
+                token=form.token.data, now=now, answer_given=answer_given, correct=correct,
+                duration_ms=duration_ms,
+            )
     except StaleCard:
         return _after_review(mode, ANSWERED_ELSEWHERE)
     return _after_review(mode)

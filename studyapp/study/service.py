@@ -56,7 +56,6 @@ def memory_of(card: CardState) -> MemoryState:
 # The study loop's statements are built once per role, with the user and the time as bound
 # parameters: building a statement costs more Python than running it on an indexed table.
 USER_ID, NOW, DAY_START = bindparam("user_id"), bindparam("now"), bindparam("day_start")
-FACTS_MET_TODAY = bindparam("facts_met_today", expanding=True)
 
 
 def _studyable(role: Role):
@@ -84,22 +83,28 @@ def _first_due_statement(role: Role):
     return _due_statement(role).limit(1)
 
 
-@cache
-def _first_new_statement(role: Role):
-    met = exists().where(CardState.user_id == USER_ID, CardState.question_id == Question.id)
-    return (
-        _studyable(role)
-        .where(~met, or_(Question.fact_id.is_(None), Question.fact_id.not_in(FACTS_MET_TODAY)))
-        .order_by(Question.question_set_id, Question.position, Question.id)
-        .limit(1)
-    )
-
-
 _FACTS_INTRODUCED_TODAY = (
     select(Question.fact_id)
     .join(CardState, CardState.question_id == Question.id)
+    .where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START, Question.fact_id.is_not(None))
+)
+
+_NEW_CARDS_TODAY = (
+    select(func.count()).select_from(CardState)
     .where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START)
 )
+
+
+@cache
+def _first_new_statement(role: Role):
+    # A sibling (another question on a fact met today) would give itself away, so it waits a day.
+    met = exists().where(CardState.user_id == USER_ID, CardState.question_id == Question.id)
+    return (
+        _studyable(role)
+        .where(~met, or_(Question.fact_id.is_(None), Question.fact_id.not_in(_FACTS_INTRODUCED_TODAY)))
+        .order_by(Question.question_set_id, Question.position, Question.id)
+        .limit(1)
+    )
 
 
 def _day_start(user: User, now: datetime) -> datetime:
@@ -107,10 +112,7 @@ def _day_start(user: User, now: datetime) -> datetime:
 
 
 def new_cards_left_today(session: Session, user: User, now: datetime) -> int:
-    introduced = session.scalar(
-        select(func.count()).select_from(CardState)
-        .where(CardState.user_id == user.id, CardState.introduced_at >= _day_start(user, now))
-    )
+    introduced = session.scalar(_NEW_CARDS_TODAY, {"user_id": user.id, "day_start": _day_start(user, now)})
     return max(0, user.new_cards_per_day - (introduced or 0))
 
 
@@ -133,14 +135,10 @@ def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
     if due is not None:
         question, card = due
         return NextCard(question, card, is_new=False)
-    # Today's new cards: how many there were, and their facts. A sibling (another question on
-    # a fact met today) would give itself away, so it waits a day. They are few (at most the
-    # daily limit), so one small query serves both purposes.
-    met_today = session.scalars(_FACTS_INTRODUCED_TODAY, {"user_id": user_id, "day_start": _day_start(user, now)}).all()
-    if len(met_today) >= daily_limit:
+    day = {"user_id": user_id, "day_start": _day_start(user, now)}
+    if (session.scalar(_NEW_CARDS_TODAY, day) or 0) >= daily_limit:
         return None
-    facts_met_today = sorted({fact_id for fact_id in met_today if fact_id is not None})
-    question = session.scalar(_first_new_statement(role), {"user_id": user_id, "facts_met_today": facts_met_today})
+    question = session.scalar(_first_new_statement(role), day)
     return NextCard(question, None, is_new=True) if question is not None else None
 
 
@@ -215,7 +213,8 @@ def _result_for_token(session: Session, key: str) -> ReviewResult | None:
 def _apply_review(session, user, question, rating, shown_version, key, now, answer_given, correct, duration_ms,
                   fuzz) -> ReviewResult:
     card = session.scalar(
-        select(CardState).where(CardState.user_id == user.id, CardState.question_id == question.id).with_for_update()
+        select(CardState).where(CardState.user_id == user.id, CardState.question_id == question.id)
+        .with_for_update().execution_options(populate_existing=True)  # as it is now, not as first read
     )
     if card is None:
         if shown_version != 0:

@@ -7,11 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.exc import OperationalError
 
 from studyapp.auth.accounts import create_user
-from studyapp.database import configure_sqlite, read_only_transactions
-from studyapp.models import Role
+from studyapp.database import configure_sqlite, read_only_transactions, short_write
+from studyapp.models import Role, User
 
 WORKERS = 4
 INCREMENTS_EACH = 40
@@ -84,3 +85,46 @@ def test_read_only_blocks_do_not_take_the_write_lock(db, app) -> None:
                 assert reader.execute(text("SELECT count(*) FROM users")).scalar() == 0
     finally:
         engine.dispose()
+
+
+def _another_process_writes(app) -> None:
+    database_path = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    engine = create_engine(f"sqlite:///{database_path}")
+    configure_sqlite(engine, busy_timeout_ms=50)
+    try:
+        with engine.begin() as writer:
+            writer.execute(text("UPDATE users SET new_cards_per_day = new_cards_per_day + 1"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def reader_with_a_user(db, app):
+    """A session that has read a user in a DEFERRED transaction, as a request's reads do."""
+    create_user(db.session, email="reader@example.org", password="long-enough-pw", display_name="R",
+                role=Role.STUDENT)
+    db.session.commit()
+    with read_only_transactions():
+        return db.session.scalars(select(User)).one()
+
+
+def test_a_write_after_reads_fails_when_another_process_wrote_meanwhile(db, app, reader_with_a_user) -> None:
+    # The reason for short_write: the reading transaction's snapshot is stale, and SQLite
+    # refuses to turn it into a writer at once, whatever the busy timeout.
+    _another_process_writes(app)
+    reader_with_a_user.display_name = "Renamed"
+    with pytest.raises(OperationalError):
+        db.session.commit()
+    db.session.rollback()
+
+
+def test_short_write_succeeds_after_another_process_wrote_and_keeps_what_was_read(db, app,
+                                                                                  reader_with_a_user) -> None:
+    _another_process_writes(app)
+    with short_write(db.session()):
+        reader_with_a_user.display_name = "Renamed"
+        db.session.commit()
+    # Nothing read was thrown away: using the user after both commits asks the database nothing.
+    assert not inspect(reader_with_a_user).expired_attributes
+    assert reader_with_a_user.display_name == "Renamed"
+    assert db.session().expire_on_commit  # restored for the rest of the request
