@@ -133,9 +133,10 @@ def main() -> None:
     parser.add_argument("--players", type=int, default=300)
     parser.add_argument("--questions", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="threads per gunicorn worker: 1 runs sync workers (phones ask once a second); "
-                             "more runs gthread workers, which hold each phone's request until the game moves on")
+    parser.add_argument("--worker-class", choices=("sync", "gthread", "gevent"), default="gevent",
+                        help="gunicorn's: gevent (the README's) holds each phone's request until the game moves "
+                             "on; sync answers at once and the phone asks again every --poll-ms")
+    parser.add_argument("--threads", type=int, default=300, help="threads per gthread worker")
     parser.add_argument("--poll-ms", type=int, default=1000)
     parser.add_argument("--taps", type=int, default=1,
                         help="requests per answer: the page sends one however often it is tapped; "
@@ -150,7 +151,7 @@ def main() -> None:
                              env={**os.environ, **env}, capture_output=True, text=True, check=True)
         game = json.loads(run.stdout.strip().splitlines()[-1])
         with gunicorn_server("studyapp:create_app()", workers=arguments.workers, env=env,
-                             threads=arguments.threads) as server:
+                             worker_class=arguments.worker_class, threads=arguments.threads) as server:
             result = play(server.port, game, arguments)
             server_ms = _server_times(server.log_text())
         stored, joined = (int(value) for value in subprocess.run(
@@ -158,7 +159,9 @@ def main() -> None:
             check=True).stdout.split())
     database = "PostgreSQL" if arguments.postgresql else "SQLite"
     acknowledged = result["acknowledged"]
-    print(f"{database}, gunicorn --workers {arguments.workers} --threads {arguments.threads}, {arguments.players} players, "
+    workers = f"--workers {arguments.workers} --worker-class {arguments.worker_class}" + (
+        f" --threads {arguments.threads}" if arguments.worker_class == "gthread" else "")
+    print(f"{database}, gunicorn {workers}, {arguments.players} players, "
           f"{arguments.questions} questions, polling every {arguments.poll_ms} ms, "
           + (f"answering within {arguments.reading_ms} ms" if arguments.reading_ms else "answering at once"))
     print(f"players joined {joined} (join errors {result['join_errors']})")
@@ -223,7 +226,9 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
             state = json.loads(body)
             if state["revision"] != revision:
                 # As the page does: its own score at each reveal, kept for the leaderboard after it.
-                if state["phase"] == "reveal" or (state["phase"] in ("leaderboard", "finished") and not have_score):
+                if "me" in state:
+                    have_score = True  # the verdict came with the state, as it does from the reveal on
+                elif state["phase"] == "reveal" or (state["phase"] in ("leaderboard", "finished") and not have_score):
                     me_status, _me = browser.request("GET", f"/live/play/{live_id}/me", accept="application/json")
                     page_loads += 1
                     page_errors += me_status != 200

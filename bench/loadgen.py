@@ -53,15 +53,19 @@ class Server:
 
 
 @contextmanager
-def gunicorn(app_spec: str, *, workers: int, env: dict[str, str], threads: int = 1) -> Iterator[int]:
+def gunicorn(app_spec: str, *, workers: int, env: dict[str, str], worker_class: str = "sync",
+             threads: int = 1) -> Iterator[int]:
     """Serve ``app_spec`` with gunicorn on a free port until the block ends; gives the port."""
-    with gunicorn_server(app_spec, workers=workers, env=env, threads=threads) as server:
+    with gunicorn_server(app_spec, workers=workers, env=env, worker_class=worker_class, threads=threads) as server:
         yield server.port
 
 
 @contextmanager
-def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str], threads: int = 1) -> Iterator[Server]:
+def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str], worker_class: str = "sync",
+                    threads: int = 1) -> Iterator[Server]:
     """Serve ``app_spec`` with gunicorn on a free port until the block ends.
+
+    ``worker_class`` is gunicorn's: ``sync``, ``gthread`` (with ``threads`` each) or ``gevent``.
 
     The app's request log goes to a file, as it would in production, rather than
     to this terminal; it is printed if gunicorn fails to start.
@@ -71,7 +75,8 @@ def gunicorn_server(app_spec: str, *, workers: int, env: dict[str, str], threads
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--log-level", "warning",
-         *(["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []), app_spec],
+         "--worker-class", worker_class, *(["--threads", str(threads)] if worker_class == "gthread" else []),
+         *(["--worker-connections", "2000"] if worker_class == "gevent" else []), app_spec],
         cwd=ROOT,
         env={**os.environ, **env},
         stderr=log,

@@ -51,8 +51,12 @@ class LiveFeed(Generic[S]):
         snapshot = self._load([session_id]).get(session_id)
         if snapshot is not None:
             with self._changed:
+                before = self._snapshots.get(session_id)
                 self._snapshots[session_id] = (time.monotonic(), snapshot)
                 self._forget_old()
+                if before is not None and before[1].revision != snapshot.revision:
+                    # Read afresh for one request, it also ends the wait of those waiting on it.
+                    self._changed.notify_all()
         return snapshot
 
     def wait_for_change(self, session_id: int, revision: int, timeout: float) -> S | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 LOBBY, QUESTION, REVEAL, LEADERBOARD, FINISHED = "lobby", "question", "reveal", "leaderboard", "finished"
+REVEALED = frozenset({REVEAL, LEADERBOARD, FINISHED})  # the phases in which the question's answer is known
 GRACE = timedelta(milliseconds=500)  # answers sent just before the deadline may arrive just after it
 MAX_POINTS = 1000
 

@@ -19,7 +19,6 @@ from studyapp.live.machine import LiveState
 from studyapp.live.service import leaderboard, player_count, state_of
 from studyapp.models import LiveSession, Question
 
-REVEALED = {machine.REVEAL, machine.LEADERBOARD, machine.FINISHED}
 TOP_SHOWN = 3
 
 
@@ -28,6 +27,7 @@ class PublicSnapshot:
     revision: int
     state: LiveState
     players: int
+    question_id: int | None  # for the server's own look-ups; never sent
     prompt: str | None
     choices: tuple[str, ...]
     answer: str | None  # kept back by public_payload until the reveal
@@ -45,7 +45,7 @@ def load_snapshots(session: Session, session_ids: list[int]) -> dict[int, Public
                     for standing in leaderboard(session, live, limit=TOP_SHOWN))
         snapshots[live.id] = PublicSnapshot(
             revision=live.revision, state=state, players=player_count(session, live),
-            prompt=question.prompt if question else None, choices=tuple(question.choices) if question else (),
+            question_id=question.id if question else None, prompt=question.prompt if question else None, choices=tuple(question.choices) if question else (),
             answer=question.answer if question else None, top=top,
         )
     return snapshots

@@ -13,6 +13,7 @@ from wtforms import SelectChoice
 
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import managed_or_404, role_required
+from studyapp.database import read_only_transactions, reads_before_writing, short_write
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
@@ -20,12 +21,16 @@ from studyapp.live.feed import LiveFeed
 from studyapp.live.forms import HostForm, JoinForm
 from studyapp.live.machine import MoveRefused
 from studyapp.live.players import NicknameError
-from studyapp.live.public import REVEALED, load_revisions, load_snapshots, public_payload, timing_payload
+from studyapp.live.public import load_revisions, load_snapshots, public_payload, timing_payload
+from studyapp.live.results import PlayerResult, ResultsCache, load_results, own_result
 from studyapp.live.service import (
     AnswerRefused,
+    GameMoved,
+    OpenQuestion,
     active_session,
     answer_counts,
     answer_of,
+    answer_question,
     create_live_session,
     current_question,
     host_move,
@@ -35,9 +40,8 @@ from studyapp.live.service import (
     player_by_token,
     player_count,
     settled_state,
-    standing_of,
     state_of,
-    submit_answer,
+    token_hash,
 )
 from studyapp.models import LiveAnswer, LiveParticipant, LiveSession, QuestionSet, Role
 from studyapp.spreadsheets import csv_download
@@ -93,12 +97,51 @@ def _feed() -> LiveFeed:
 
         def in_app(load):
             def run(session_ids: list[int]):
-                with app.app_context():  # the watcher thread has no context of its own
+                # Its own context (the watcher thread has none), and reads only: within an
+                # answer's request it must not wait for the write lock that request may hold.
+                with app.app_context(), read_only_transactions():
                     return load(db.session, session_ids)
             return run
 
         feed = current_app.extensions["live_feed"] = LiveFeed(in_app(load_snapshots), in_app(load_revisions))
     return feed
+
+
+def _results_cache() -> ResultsCache:
+    cache = current_app.extensions.get("live_results")
+    if cache is None:
+        cache = current_app.extensions["live_results"] = ResultsCache()
+    return cache
+
+
+def _shared_result(session_id: int, state: machine.LiveState, question_id: int | None,
+                   token_hash: str | None) -> PlayerResult | None:
+    """After the reveal: the asking player's result from this process's shared results."""
+    if token_hash is None:
+        return None
+
+    def build():
+        return load_results(db.session, session_id, state.phase, state.revision, question_id)
+
+    cache = _results_cache()
+    mine = cache.get(session_id, state.revision, build).by_token_hash.get(token_hash)
+    if mine is None:  # joined since the results were worked out
+        mine = cache.get(session_id, state.revision, build, renew=True).by_token_hash.get(token_hash)
+    return mine
+
+
+def _my_result(player: LiveParticipant, state: machine.LiveState, question_id: int | None) -> PlayerResult:
+    if state.phase in machine.REVEALED:
+        mine = _shared_result(player.session_id, state, question_id, player.rejoin_token_hash)
+        if mine is not None:
+            return mine
+    # Before the reveal answers are still arriving, and shared results would not show them.
+    return own_result(db.session, player, state.phase, question_id)
+
+
+def _cookie_token_hash(session_id: int) -> str | None:
+    token = request.cookies.get(f"{COOKIE_PREFIX}{session_id}")
+    return token_hash(token) if token else None
 
 
 def _state_payload(live: LiveSession, now: datetime, *, for_host: bool) -> dict:
@@ -185,7 +228,7 @@ def join_page() -> str | WerkzeugResponse:
         if live is None:
             form.pin.errors = ["No game is running with that PIN. Check the big screen."]
         else:
-            existing = player_by_token(db.session, live, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
+            existing = player_by_token(db.session, live.id, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
             if existing is not None:
                 return redirect(url_for("live.play", session_id=live.id))
             try:
@@ -204,7 +247,7 @@ def join_page() -> str | WerkzeugResponse:
 
 
 def _player(live: LiveSession) -> LiveParticipant | None:
-    return player_by_token(db.session, live, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
+    return player_by_token(db.session, live.id, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
 
 
 @bp.route("/play/<int:session_id>")
@@ -219,7 +262,8 @@ def play(session_id: int) -> str | WerkzeugResponse:
     question = current_question(db.session, live, state)
     return render_template(
         "live/play.html", live=live, state=state, question=question, player=player,
-        my_answer=answer_of(db.session, player, question), standing=standing_of(db.session, player),
+        my_answer=answer_of(db.session, player, question),
+        mine=_my_result(player, state, question.id if question else None),
         standings=leaderboard(db.session, live, limit=3), payload=_state_payload(live, now, for_host=False),
         machine=machine,
         reveal_answer=state.phase in {machine.REVEAL, machine.LEADERBOARD, machine.FINISHED},
@@ -249,7 +293,14 @@ def play_state(session_id: int) -> Response:
             timeout = min(timeout, max(0.0, (settled.deadline - now).total_seconds()) + 0.05)
         snapshot = feed.wait_for_change(session_id, snapshot.revision, timeout)
         now = _now()
-    return jsonify(public_payload(snapshot, now))
+    payload = public_payload(snapshot, now)
+    if payload["phase"] in machine.REVEALED:
+        # The player's own verdict comes with the reveal, rather than in a thousand requests after it.
+        mine = _shared_result(session_id, machine.settle(snapshot.state, now), snapshot.question_id,
+                              _cookie_token_hash(session_id))
+        if mine is not None:
+            payload["me"] = mine.payload(payload["revision"])
+    return jsonify(payload)
 
 
 @bp.route("/play/<int:session_id>/me")
@@ -260,27 +311,46 @@ def play_me(session_id: int) -> Response:
     if player is None:
         return jsonify(error="not_playing", message="Join the game with its PIN first."), 403
     state = settled_state(live, _now())
-    mine = answer_of(db.session, player, current_question(db.session, live, state))
-    standing = standing_of(db.session, player)
-    payload = {"revision": state.revision, "nickname": player.nickname, "score": player.score,
-               "rank": standing.rank, "answered": mine is not None}
-    if mine is not None and state.phase in REVEALED:
-        payload["result"] = {"correct": mine.correct, "points": mine.points}
-    return jsonify(payload)
+    question = current_question(db.session, live, state)
+    mine = _my_result(player, state, question.id if question else None)
+    return jsonify(mine.payload(state.revision))
+
+
+def _answer_as_the_game_stands(session_id: int, player: LiveParticipant, index: int, choice: str) -> None:
+    """Check the answer against this process's snapshot of the game, which a thousand answers
+    share. A snapshot may lag a host's move by a moment: when it refuses the answer, or the
+    game has moved on since it was read, the answer is checked again against a fresh one."""
+    feed = _feed()
+    for fresh in (False, True):
+        if fresh:
+            feed.forget(session_id)
+        snapshot = feed.current(session_id)
+        if snapshot is None:
+            raise AnswerRefused("There is no such game.")
+        game = OpenQuestion(session_id, snapshot.state, snapshot.question_id, snapshot.choices, snapshot.answer)
+        try:
+            with short_write(db.session()):
+                answer_question(db.session, game, player, index, choice, _now())
+            return
+        except (AnswerRefused, GameMoved) as error:
+            db.session.rollback()
+            if fresh and isinstance(error, AnswerRefused):
+                raise
+    raise AnswerRefused("The game moved on as you answered: look at the big screen.")
 
 
 @bp.route("/play/<int:session_id>/answer", methods=["POST"])
+@reads_before_writing
 @limiter.limit("60 per minute", key_func=_player_key)
 def answer(session_id: int) -> WerkzeugResponse:
-    live = db.session.get(LiveSession, session_id)
-    player = _player(live) if live is not None else None
+    player = player_by_token(db.session, session_id, request.cookies.get(f"{COOKIE_PREFIX}{session_id}"))
     if player is None or not EmptyForm().validate_on_submit():
         abort(403)
     index = request.form.get("index", "")
     try:
         if not index.isdigit():
             raise AnswerRefused("That answer could not be read; tap it again.")
-        submit_answer(db.session, live, player, int(index), request.form.get("choice", ""), _now())
+        _answer_as_the_game_stands(session_id, player, int(index), request.form.get("choice", ""))
     except AnswerRefused as error:
         db.session.rollback()
         if wants_json():

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +22,7 @@ from studyapp.grading import grade_choice
 from studyapp.live import machine
 from studyapp.live.machine import LiveState, MoveRefused
 from studyapp.live.players import NicknameError, clean_nickname, new_pin, nickname_key
+from studyapp.live.results import ranked
 from studyapp.models import (
     LiveAnswer,
     LiveParticipant,
@@ -92,7 +93,7 @@ def active_session(session: Session, pin: str) -> LiveSession | None:
     return session.scalar(select(LiveSession).where(LiveSession.pin == pin, LiveSession.phase != LivePhase.FINISHED))
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -103,7 +104,7 @@ def join(session: Session, live: LiveSession, raw_nickname: str, user: User | No
     nickname = clean_nickname(raw_nickname)
     token = secrets.token_urlsafe(24)
     player = LiveParticipant(session_id=live.id, user_id=user.id if user else None, nickname=nickname,
-                             nickname_key=nickname_key(nickname), rejoin_token_hash=_token_hash(token), score=0)
+                             nickname_key=nickname_key(nickname), rejoin_token_hash=token_hash(token), score=0)
     try:
         with session.begin_nested():
             session.add(player)
@@ -112,11 +113,11 @@ def join(session: Session, live: LiveSession, raw_nickname: str, user: User | No
     return player, token
 
 
-def player_by_token(session: Session, live: LiveSession, token: str | None) -> LiveParticipant | None:
+def player_by_token(session: Session, session_id: int, token: str | None) -> LiveParticipant | None:
     if not token:
         return None
-    return session.scalar(select(LiveParticipant).where(LiveParticipant.session_id == live.id,
-                                                        LiveParticipant.rejoin_token_hash == _token_hash(token)))
+    return session.scalar(select(LiveParticipant).where(LiveParticipant.session_id == session_id,
+                                                        LiveParticipant.rejoin_token_hash == token_hash(token)))
 
 
 def host_move(session: Session, live: LiveSession, move: str, now: datetime) -> LiveState:
@@ -140,55 +141,91 @@ def current_question(session: Session, live: LiveSession, state: LiveState) -> Q
     return session.get(Question, live.question_ids[state.current_index])
 
 
-def answer_of(session: Session, player: LiveParticipant, question: Question | None) -> LiveAnswer | None:
-    """The player's answer to ``question``, if they gave one."""
+def answer_of(session: Session, player: LiveParticipant, question: Question | int | None) -> LiveAnswer | None:
+    """The player's answer to ``question`` (or the question of that id), if they gave one."""
     if question is None:
         return None
+    question_id = question if isinstance(question, int) else question.id
     return session.scalar(select(LiveAnswer).where(LiveAnswer.session_id == player.session_id,
                                                    LiveAnswer.participant_id == player.id,
-                                                   LiveAnswer.question_id == question.id))
+                                                   LiveAnswer.question_id == question_id))
 
 
-def _insert_once(session: Session, values: dict):
-    """INSERT ... ON CONFLICT DO NOTHING for live answers, in this database's dialect."""
+@dataclass(frozen=True)
+class OpenQuestion:
+    """What an answer is checked against: the game's state and its current question, as last read."""
+
+    session_id: int
+    state: LiveState
+    question_id: int | None
+    choices: tuple[str, ...]
+    answer: str | None
+
+
+class GameMoved(Exception):
+    """The game has moved on since it was read; read it again and check the answer against that."""
+
+
+def open_question(session: Session, live: LiveSession) -> OpenQuestion:
+    state = state_of(live)
+    question = current_question(session, live, state)
+    return OpenQuestion(live.id, state, question.id if question else None,
+                        tuple(question.choices) if question else (), question.answer if question else None)
+
+
+def _insert_at_revision(session: Session, values: dict, revision: int):
+    """INSERT ... SELECT ... ON CONFLICT DO NOTHING: the answer goes in only while the game is
+    still at ``revision``, and only once (the unique constraint decides between racing taps)."""
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    return insert(LiveAnswer).values(**values).on_conflict_do_nothing(
-        index_elements=["session_id", "participant_id", "question_id"])
+    unchanged = exists().where(LiveSession.id == values["session_id"], LiveSession.revision == revision)
+    row = select(*(literal(value, LiveAnswer.__table__.c[name].type).label(name) for name, value in values.items()))
+    return (insert(LiveAnswer).from_select(list(values), row.where(unchanged))
+            .on_conflict_do_nothing(index_elements=["session_id", "participant_id", "question_id"])
+            .returning(LiveAnswer.id))
 
 
 def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, question_index: int, choice: str,
                   now: datetime) -> LiveAnswer:
-    """Record one answer (once), score it, and commit. A repeat returns the first answer unchanged.
+    """Record one answer (once), score it, and commit. A repeat returns the first answer unchanged."""
+    return answer_question(session, open_question(session, live), player, question_index, choice, now)
 
-    A player signed in to an account also gets the answer as a review of that card, so a
-    class quiz counts towards their spaced repetition.
+
+def answer_question(session: Session, game: OpenQuestion, player: LiveParticipant, question_index: int,
+                    choice: str, now: datetime) -> LiveAnswer:
+    """Record one answer (once) against ``game`` as last read, score it, and commit.
+
+    A repeat returns the first answer unchanged. If the game has moved on since ``game`` was
+    read (a host's move), nothing is written and GameMoved is raised. A player signed in to
+    an account also gets the answer as a review of that card, so a class quiz counts
+    towards their spaced repetition.
     """
-    state = state_of(live)
+    state = game.state
     refusal = machine.answer_window_open(state, question_index, now)
     if refusal:
         raise AnswerRefused(refusal)
-    question = session.get(Question, live.question_ids[question_index])
-    if choice not in question.choices:
+    if game.question_id is None or choice not in game.choices:
         raise AnswerRefused("Choose one of the answers shown.")
-    correct = grade_choice(choice, question.answer).correct
+    correct = grade_choice(choice, game.answer).correct
     response_ms = max(0, int((now - state.phase_started_at).total_seconds() * 1000))
     points = machine.points_for(correct, response_ms, state.seconds_per_question)
-    values = dict(session_id=live.id, participant_id=player.id, question_id=question.id, choice=choice[:500],
-                  correct=correct, points=points, response_ms=response_ms, answered_at=now)
-    # One statement that inserts the first answer and quietly skips a repeat (the unique
-    # constraint decides, so two processes racing on a double tap cannot both count).
-    inserted = session.execute(_insert_once(session, values).returning(LiveAnswer.id)).scalar()
+    values = dict(session_id=game.session_id, participant_id=player.id, question_id=game.question_id,
+                  choice=choice[:500], correct=correct, points=points, response_ms=response_ms, answered_at=now)
+    user_id = player.user_id  # read before a commit or rollback, which would expire it and cost a query
+    inserted = session.execute(_insert_at_revision(session, values, state.revision)).scalar()
     if inserted is None:
         session.rollback()
-        return answer_of(session, player, question)
-    user_id = player.user_id  # read before the commit, which would expire it and cost a query
+        earlier = answer_of(session, player, game.question_id)
+        if earlier is not None:
+            return earlier
+        raise GameMoved()
     # Added in the database, not in Python: two processes scoring at once both count.
     session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
                     .values(score=LiveParticipant.score + points))
     session.commit()
     answer = LiveAnswer(id=inserted, **values)  # as stored; read back, it would cost a query
     if user_id is not None:
-        _feed_spaced_repetition(session, user_id, question, answer, state.seconds_per_question, now)
+        _feed_spaced_repetition(session, user_id, session.get(Question, game.question_id), answer,
+                                state.seconds_per_question, now)
     return answer
 
 
@@ -208,22 +245,7 @@ def leaderboard(session: Session, live: LiveSession, limit: int | None = None) -
         .order_by(LiveParticipant.score.desc(), LiveParticipant.joined_at, LiveParticipant.id)
         .limit(limit)
     ).all()
-    standings, rank, previous = [], 0, None
-    for position, (participant_id, nickname, score) in enumerate(rows, start=1):
-        if score != previous:
-            rank, previous = position, score
-        standings.append(Standing(rank, nickname, score, participant_id))
-    return standings
-
-
-def standing_of(session: Session, participant: LiveParticipant) -> Standing:
-    """One player's place, counted rather than by sorting everyone: every phone asks for its
-    own at each phase change, so in a game of a thousand this must not cost a thousand rows."""
-    ahead = session.scalar(
-        select(func.count()).select_from(LiveParticipant)
-        .where(LiveParticipant.session_id == participant.session_id, LiveParticipant.score > participant.score)
-    ) or 0
-    return Standing(ahead + 1, participant.nickname, participant.score, participant.id)
+    return [Standing(rank, nickname, score, participant_id) for rank, participant_id, nickname, score in ranked(rows)]
 
 
 def answer_counts(session: Session, live: LiveSession, question_id: int) -> dict[str, int]:

@@ -87,3 +87,19 @@ def test_a_failing_database_keeps_waiters_waiting_rather_than_failing() -> None:
     broken[0] = False
     waiter.join(timeout=5)
     assert result == [1]
+
+
+def test_a_snapshot_read_afresh_for_one_request_also_wakes_the_waiters() -> None:
+    # The watcher looks only every 10 s here: the wake must come from the fresh read itself,
+    # else the watcher would later find the snapshot already current and wake nobody.
+    database = RevisionTable()
+    feed = LiveFeed(database.load, database.revisions, interval=10, max_age=0.05)
+    woke: list[float] = []
+    waiter = threading.Thread(target=lambda: (feed.wait_for_change(1, 0, timeout=5), woke.append(time.monotonic())))
+    waiter.start()
+    time.sleep(0.1)
+    database.revision[1] = 1
+    changed_at = time.monotonic()
+    assert feed.current(1).revision == 1  # older than max_age, so read afresh (as an answer does)
+    waiter.join(timeout=6)
+    assert woke and woke[0] - changed_at < 0.5

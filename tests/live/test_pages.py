@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from studyapp.banks.importer import import_bank
+from studyapp.database import read_only_transactions
 from studyapp.live.service import playable_questions
 from studyapp.models import LiveAnswer, LiveSession, Role
-from tests.conftest import csrf_token_from
+from tests.conftest import csrf_token_from, make_app
 
 SEED_BANK = Path(__file__).resolve().parents[2] / "question_bank" / "us-colombia-relations.json"
 
@@ -80,12 +81,18 @@ def test_the_answer_never_reaches_a_player_before_the_reveal(app, db, hosted) ->
     assert "Answer sent" in page.get_data(as_text=True)
     before_reveal = ana.get(f"/live/play/{live.id}/me").json
     assert before_reveal["answered"] is True and "result" not in before_reveal  # right or wrong: not yet
+    # Nor does the score tell, on the page or in its data: it moves at the reveal, not at the answer.
+    assert before_reveal["score"] == 0
+    assert "data-live-score>0</span>" in ana.get(f"/live/play/{live.id}").get_data(as_text=True)
     move(host, live, "next")  # reveal
     revealed = ana.get(f"/live/play/{live.id}").get_data(as_text=True)
     assert "Right! +" in revealed and question.answer.replace("'", "&#39;") in revealed
     assert ana.get(f"/live/play/{live.id}/state").json["question"]["answer"] == question.answer
     me = ana.get(f"/live/play/{live.id}/me").json
     assert me["result"]["correct"] is True and me["result"]["points"] > 0 and me["rank"] == 1
+    assert me["score"] == me["result"]["points"]
+    # The verdict also comes with the state itself, so that phones need not ask for it after the reveal.
+    assert ana.get(f"/live/play/{live.id}/state").json["me"] == me
 
 
 def test_a_reload_rejoins_the_same_player_and_a_new_browser_must_join(app, db, hosted) -> None:
@@ -179,3 +186,43 @@ def test_a_formula_for_a_nickname_stays_text_in_the_results(app, hosted) -> None
     player(app, live, "=HYPERLINK(1)")
     results = host.get(f"/live/host/{live.id}/results.csv").get_data(as_text=True).splitlines()
     assert results[1] == "1,'=HYPERLINK(1),0,0,2"
+
+
+def test_answers_are_checked_against_the_game_as_it_stands_not_a_lagging_snapshot(app, db, hosted, tmp_path) -> None:
+    """Each server process keeps a snapshot of the game for its players; one may lag a move
+    made through another process. An answer is never judged by a snapshot that lags."""
+    host, live = hosted
+    other = make_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path / "other")  # a second server process
+    db.session.commit()
+    # This test's own reads must not hold the write lock the other process's requests need.
+    with read_only_transactions():
+        _play_through_two_processes(db, host, live, other)
+
+
+def _play_through_two_processes(db, host, live, other) -> None:
+    from studyapp.models import Question
+    try:
+        ana, ben = player(other, live, "Ana"), player(other, live, "Ben")
+        assert ana.get(f"/live/play/{live.id}/state").json["phase"] == "lobby"  # the other process's snapshot
+        move(host, live, "next")  # the question, through the first process
+        page = ana.get(f"/live/play/{live.id}").get_data(as_text=True)  # read afresh; the snapshot stays
+        question = db.session.get(Question, live.question_ids[0])
+        db.session.commit()
+        answer = {"index": "0", "choice": question.answer, "csrf_token": csrf_token_from(page)}
+        sent = ana.post(f"/live/play/{live.id}/answer", data=answer, headers={"Accept": "application/json"})
+        assert sent.status_code == 200 and sent.json["recorded"] is True  # the lobby snapshot did not refuse it
+
+        assert ben.get(f"/live/play/{live.id}/state").json["phase"] == "question"
+        page = ben.get(f"/live/play/{live.id}").get_data(as_text=True)
+        move(host, live, "next")  # the reveal, through the first process
+        db.session.commit()
+        late = ben.post(f"/live/play/{live.id}/answer", data={**answer, "csrf_token": csrf_token_from(page)},
+                        headers={"Accept": "application/json"})
+        assert late.status_code == 409 and late.json["message"] == "Time is up for this question."
+        db.session.commit()  # a new snapshot of the database, with the answers
+        assert len(db.session.scalars(select(LiveAnswer)).all()) == 1
+    finally:
+        with other.app_context():
+            from studyapp.extensions import db as other_db
+            other_db.session.remove()
+            other_db.engine.dispose()

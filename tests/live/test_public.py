@@ -15,7 +15,7 @@ def snapshot(phase: str, **changes) -> PublicSnapshot:
     state = LiveState(phase=phase, current_index=0, question_count=2, seconds_per_question=20,
                       phase_started_at=START, deadline=START + timedelta(seconds=20) if phase == machine.QUESTION
                       else None, paused_remaining_ms=None, revision=1)
-    return PublicSnapshot(revision=1, state=state, players=3, prompt="When?", choices=("2004", "2006"),
+    return PublicSnapshot(revision=1, state=state, players=3, question_id=7, prompt="When?", choices=("2004", "2006"),
                           answer="2006", top=((1, "Ana", 950), (2, "Ben", 0)), **changes)
 
 

@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from studyapp.banks.importer import import_bank
+from studyapp.live import machine
 from studyapp.live.machine import MoveRefused
 from studyapp.live.players import NicknameError
+from studyapp.live.results import load_results, own_result
 from studyapp.live.service import (
     AnswerRefused,
     active_session,
@@ -23,7 +25,6 @@ from studyapp.live.service import (
     playable_questions,
     player_by_token,
     settled_state,
-    standing_of,
     submit_answer,
 )
 from studyapp.models import LiveAnswer, Role
@@ -50,7 +51,7 @@ def test_a_short_game(db, game) -> None:
     ana, ana_token = join(db.session, live, "Ana", None)
     ben, _ = join(db.session, live, "Ben", None)
     db.session.commit()
-    assert player_by_token(db.session, live, ana_token).id == ana.id
+    assert player_by_token(db.session, live.id, ana_token).id == ana.id
 
     host_move(db.session, live, "next", T0 + timedelta(seconds=5))
     db.session.commit()
@@ -145,5 +146,31 @@ def test_each_players_place_agrees_with_the_leaderboard_ties_included(db, game) 
     db.session.commit()
     board = leaderboard(db.session, live)
     assert [(s.rank, s.score) for s in board] == [(1, 950), (1, 950), (3, 300), (3, 300), (5, 0)]
-    assert {s.participant_id: s.rank for s in board} == {p.id: standing_of(db.session, p).rank for p in players}
+    results = load_results(db.session, live.id, machine.LEADERBOARD, live.revision, None)
+    assert {s.participant_id: s.rank for s in board} == {
+        mine.participant_id: mine.rank for mine in results.by_token_hash.values()}
     assert [s.nickname for s in leaderboard(db.session, live, limit=2)] == [s.nickname for s in board[:2]]
+
+
+@BOTH
+def test_scores_and_places_move_at_the_reveal_not_at_the_answer(db, game) -> None:
+    live, _questions = game
+    ana, ben = (join(db.session, live, name, None)[0] for name in ("Ana", "Ben"))
+    ben.score = 500  # from an earlier question
+    host_move(db.session, live, "next", T0)
+    db.session.commit()
+    question = current_question(db.session, live, settled_state(live, T0))
+    submit_answer(db.session, live, ana, 0, question.answer, T0 + timedelta(seconds=1))  # 975 points
+    db.session.expire_all()
+    asking = own_result(db.session, ana, machine.QUESTION, question.id)
+    assert (asking.score, asking.rank, asking.answered, asking.correct) == (0, 2, True, None)
+    shared = load_results(db.session, live.id, machine.QUESTION, live.revision, question.id)
+    assert {mine.nickname: (mine.score, mine.rank) for mine in shared.by_token_hash.values()} == {
+        "Ana": (0, 2), "Ben": (500, 1)}
+
+    host_move(db.session, live, "next", T0 + timedelta(seconds=2))  # the reveal
+    db.session.commit()
+    revealed = own_result(db.session, ana, machine.REVEAL, question.id)
+    assert (revealed.score, revealed.rank, revealed.correct, revealed.points) == (975, 1, True, 975)
+    shared = load_results(db.session, live.id, machine.REVEAL, live.revision, question.id)
+    assert shared.by_token_hash[ana.rejoin_token_hash] == revealed

@@ -1,7 +1,7 @@
 // Live quiz pages. The host's page asks about once a second whether the session has moved
 // on, and reloads when it has. A player's page asks the server to answer as soon as the game
 // moves on (the server holds the question open where it can), then draws the new phase from
-// what every player may see, asking for the player's own score only when it is needed.
+// what every player may see, with the player's own score once the answer is revealed.
 // Everything drawn here is set as text, never as HTML.
 "use strict";
 
@@ -161,7 +161,11 @@
           deadline = state.remaining_ms === null ? null : Date.now() + state.remaining_ms;
           if (state.revision !== revision) {
             revision = state.revision;
-            if (state.phase === "reveal" || (["leaderboard", "finished"].includes(state.phase) && !me)) {
+            if (state.me) {
+              // From the reveal on, the player's own verdict, score and place come with the state.
+              me = state.me;
+              showMe(me);
+            } else if (state.phase === "reveal" || (["leaderboard", "finished"].includes(state.phase) && !me)) {
               // Scores change only until the reveal, so the reveal's answer serves the
               // leaderboard and the podium after it.
               me = await getJson(root.dataset.me);
