@@ -42,19 +42,22 @@ class LiveFeed(Generic[S]):
         self._waiting: Counter[int] = Counter()
         self._watcher: threading.Thread | None = None
 
-    def current(self, session_id: int) -> S | None:
-        """The session's snapshot, at most ``max_age`` seconds old; None for no such session."""
-        with self._changed:
-            cached = self._snapshots.get(session_id)
-            if cached is not None and time.monotonic() - cached[0] <= self.max_age:
-                return cached[1]
+    def current(self, session_id: int, *, fresh: bool = False) -> S | None:
+        """The session's snapshot, at most ``max_age`` seconds old (``fresh``: read now); None for no such session."""
+        if not fresh:
+            with self._changed:
+                cached = self._snapshots.get(session_id)
+                if cached is not None and time.monotonic() - cached[0] <= self.max_age:
+                    return cached[1]
         snapshot = self._load([session_id]).get(session_id)
         if snapshot is not None:
             with self._changed:
                 before = self._snapshots.get(session_id)
-                self._snapshots[session_id] = (time.monotonic(), snapshot)
-                self._forget_old()
-                if before is not None and before[1].revision != snapshot.revision:
+                # Two requests reading at once may finish in either order: keep the newer.
+                if before is None or before[1].revision <= snapshot.revision:
+                    self._snapshots[session_id] = (time.monotonic(), snapshot)
+                    self._forget_old()
+                if before is not None and before[1].revision < snapshot.revision:
                     # Read afresh for one request, it also ends the wait of those waiting on it.
                     self._changed.notify_all()
         return snapshot

@@ -322,9 +322,7 @@ def _answer_as_the_game_stands(session_id: int, player: LiveParticipant, index: 
     game has moved on since it was read, the answer is checked again against a fresh one."""
     feed = _feed()
     for fresh in (False, True):
-        if fresh:
-            feed.forget(session_id)
-        snapshot = feed.current(session_id)
+        snapshot = feed.current(session_id, fresh=fresh)
         if snapshot is None:
             raise AnswerRefused("There is no such game.")
         game = OpenQuestion(session_id, snapshot.state, snapshot.question_id, snapshot.choices, snapshot.answer)

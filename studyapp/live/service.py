@@ -11,8 +11,9 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import exists, func, literal, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -173,15 +174,28 @@ def open_question(session: Session, live: LiveSession) -> OpenQuestion:
                         tuple(question.choices) if question else (), question.answer if question else None)
 
 
-def _insert_at_revision(session: Session, values: dict, revision: int):
+ANSWER_COLUMNS = ("session_id", "participant_id", "question_id", "choice", "correct", "points", "response_ms",
+                  "answered_at")
+
+
+@cache
+def _insert_at_revision(dialect_name: str):
     """INSERT ... SELECT ... ON CONFLICT DO NOTHING: the answer goes in only while the game is
-    still at ``revision``, and only once (the unique constraint decides between racing taps)."""
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    unchanged = exists().where(LiveSession.id == values["session_id"], LiveSession.revision == revision)
-    row = select(*(literal(value, LiveAnswer.__table__.c[name].type).label(name) for name, value in values.items()))
-    return (insert(LiveAnswer).from_select(list(values), row.where(unchanged))
+    still at the revision it was checked against, and only once (the unique constraint decides
+    between racing taps). Built once: it is the statement a whole hall runs at once."""
+    insert = postgresql_insert if dialect_name == "postgresql" else sqlite_insert
+    columns = LiveAnswer.__table__.c
+    unchanged = exists().where(LiveSession.id == bindparam("session_id"), LiveSession.revision == bindparam("revision"))
+    row = select(*(bindparam(name, type_=columns[name].type).label(name) for name in ANSWER_COLUMNS))
+    # The table, not the mapped class: with the revision among its parameters, the ORM would
+    # take the statement for a bulk insert of LiveAnswer objects.
+    return (insert(LiveAnswer.__table__).from_select(list(ANSWER_COLUMNS), row.where(unchanged))
             .on_conflict_do_nothing(index_elements=["session_id", "participant_id", "question_id"])
-            .returning(LiveAnswer.id))
+            .returning(columns.id))
+
+
+_ADD_POINTS = (update(LiveParticipant).where(LiveParticipant.id == bindparam("participant"))
+               .values(score=LiveParticipant.score + bindparam("points")))
 
 
 def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, question_index: int, choice: str,
@@ -211,7 +225,8 @@ def answer_question(session: Session, game: OpenQuestion, player: LiveParticipan
     values = dict(session_id=game.session_id, participant_id=player.id, question_id=game.question_id,
                   choice=choice[:500], correct=correct, points=points, response_ms=response_ms, answered_at=now)
     user_id = player.user_id  # read before a commit or rollback, which would expire it and cost a query
-    inserted = session.execute(_insert_at_revision(session, values, state.revision)).scalar()
+    statement = _insert_at_revision(session.get_bind().dialect.name)
+    inserted = session.execute(statement, {**values, "revision": state.revision}).scalar()
     if inserted is None:
         session.rollback()
         earlier = answer_of(session, player, game.question_id)
@@ -219,8 +234,7 @@ def answer_question(session: Session, game: OpenQuestion, player: LiveParticipan
             return earlier
         raise GameMoved()
     # Added in the database, not in Python: two processes scoring at once both count.
-    session.execute(update(LiveParticipant).where(LiveParticipant.id == player.id)
-                    .values(score=LiveParticipant.score + points))
+    session.execute(_ADD_POINTS, {"participant": player.id, "points": points})
     session.commit()
     answer = LiveAnswer(id=inserted, **values)  # as stored; read back, it would cost a query
     if user_id is not None:
