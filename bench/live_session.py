@@ -258,7 +258,7 @@ def play(port: int, game: dict, arguments: argparse.Namespace,
                     if status != 200:
                         refused += 1
                         with lock:
-                            result["refusals"][status] += 1
+                            result["refusals"][f"{status} {json.loads(body).get('message', '')}".strip()] += 1
                     acknowledged_now = status == 200 or acknowledged_now
                 acknowledged += acknowledged_now
                 answered.add(index)

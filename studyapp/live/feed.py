@@ -40,22 +40,38 @@ class LiveFeed(Generic[S]):
         self._changed = threading.Condition()
         self._snapshots: dict[int, tuple[float, S]] = {}
         self._waiting: Counter[int] = Counter()
+        self._loading: dict[int, threading.Lock] = {}
         self._watcher: threading.Thread | None = None
 
     def current(self, session_id: int, *, fresh: bool = False) -> S | None:
         """The session's snapshot, at most ``max_age`` seconds old (``fresh``: read now); None for no such session."""
-        if not fresh:
-            with self._changed:
-                cached = self._snapshots.get(session_id)
-                if cached is not None and time.monotonic() - cached[0] <= self.max_age:
-                    return cached[1]
+        read_since = time.monotonic() if fresh else time.monotonic() - self.max_age
+        if (cached := self._cached(session_id, read_since)) is not None:
+            return cached
+        with self._changed:
+            loading = self._loading.setdefault(session_id, threading.Lock())
+        # One request reads the session while the others that need it read wait for that
+        # read: a hall of phones asking at once must not become a query each.
+        with loading:
+            if (cached := self._cached(session_id, read_since)) is not None:
+                return cached
+            return self._read(session_id)
+
+    def _cached(self, session_id: int, read_since: float) -> S | None:
+        """The kept snapshot if its read began at ``read_since`` or later."""
+        with self._changed:
+            cached = self._snapshots.get(session_id)
+        return cached[1] if cached is not None and cached[0] >= read_since else None
+
+    def _read(self, session_id: int) -> S | None:
+        started = time.monotonic()  # a snapshot is as old as the moment its read began
         snapshot = self._load([session_id]).get(session_id)
         if snapshot is not None:
             with self._changed:
                 before = self._snapshots.get(session_id)
                 # Two requests reading at once may finish in either order: keep the newer.
                 if before is None or before[1].revision <= snapshot.revision:
-                    self._snapshots[session_id] = (time.monotonic(), snapshot)
+                    self._snapshots[session_id] = (started, snapshot)
                     self._forget_old()
                 if before is not None and before[1].revision < snapshot.revision:
                     # Read afresh for one request, it also ends the wait of those waiting on it.
@@ -116,8 +132,9 @@ class LiveFeed(Generic[S]):
                 moved = False
                 for session_id, snapshot in fresh.items():
                     before = self._snapshots.get(session_id)
-                    moved |= before is None or before[1].revision != snapshot.revision
-                    self._snapshots[session_id] = (time.monotonic(), snapshot)
+                    if before is None or before[1].revision <= snapshot.revision:
+                        moved |= before is None or before[1].revision != snapshot.revision
+                        self._snapshots[session_id] = (now, snapshot)  # as old as the read's start
                 if moved:
                     self._changed.notify_all()
 
@@ -125,3 +142,4 @@ class LiveFeed(Generic[S]):
         if len(self._snapshots) > 1000:  # finished games fall out
             oldest = min(self._snapshots, key=lambda session_id: self._snapshots[session_id][0])
             self._snapshots.pop(oldest)
+            self._loading.pop(oldest, None)

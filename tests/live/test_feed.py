@@ -103,3 +103,26 @@ def test_a_snapshot_read_afresh_for_one_request_also_wakes_the_waiters() -> None
     assert feed.current(1).revision == 1  # older than max_age, so read afresh (as an answer does)
     waiter.join(timeout=6)
     assert woke and woke[0] - changed_at < 0.5
+
+
+def test_requests_that_find_the_snapshot_stale_together_share_one_read() -> None:
+    database = RevisionTable()
+    slow_load = database.load
+
+    def load(ids):
+        time.sleep(0.05)  # long enough for every request below to arrive during the read
+        return slow_load(ids)
+
+    feed = LiveFeed(load, database.revisions, interval=10, max_age=0.01)
+    feed.current(1)
+    time.sleep(0.02)  # stale now
+    loads_before = database.loads
+    readers = [threading.Thread(target=feed.current, args=(1,)) for _ in range(30)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join(timeout=5)
+    assert database.loads - loads_before == 1
+    # A request that needs the game as it is now does not take a read that began before it asked.
+    database.revision[1] = 2
+    assert feed.current(1, fresh=True).revision == 2
