@@ -21,7 +21,7 @@ from studyapp.live.feed import LiveFeed
 from studyapp.live.forms import HostForm, JoinForm
 from studyapp.live.machine import MoveRefused
 from studyapp.live.players import NicknameError
-from studyapp.live.public import load_revisions, load_snapshots, public_payload, timing_payload
+from studyapp.live.public import PublicSnapshot, load_revisions, load_snapshots, public_payload, timing_payload
 from studyapp.live.results import PlayerResult, ResultsCache, load_results, own_result
 from studyapp.live.service import (
     AnswerRefused,
@@ -130,11 +130,24 @@ def _shared_result(session_id: int, state: machine.LiveState, question_id: int |
     return mine
 
 
-def _my_result(player: LiveParticipant, state: machine.LiveState, question_id: int | None) -> PlayerResult:
-    if state.phase in machine.REVEALED:
-        mine = _shared_result(player.session_id, state, question_id, player.rejoin_token_hash)
-        if mine is not None:
-            return mine
+def _result_shared_first(session_id: int) -> tuple[int, PlayerResult] | None:
+    """(revision, the asking player's result) from this process's shared results, once the game
+    is past the reveal. Called before the request touches the database: a request waiting for
+    another's shared read must not hold a pooled connection that read may need."""
+    snapshot = _feed().current(session_id)
+    if snapshot is None:
+        return None
+    state = machine.settle(snapshot.state, _now())
+    if state.phase not in machine.REVEALED:
+        return None
+    mine = _shared_result(session_id, state, snapshot.question_id, _cookie_token_hash(session_id))
+    return (state.revision, mine) if mine is not None else None
+
+
+def _my_result(player: LiveParticipant, state: machine.LiveState, question_id: int | None,
+               shared: tuple[int, PlayerResult] | None) -> PlayerResult:
+    if shared is not None and shared[0] == state.revision and shared[1].participant_id == player.id:
+        return shared[1]
     # Before the reveal answers are still arriving, and shared results would not show them.
     return own_result(db.session, player, state.phase, question_id)
 
@@ -252,6 +265,7 @@ def _player(live: LiveSession) -> LiveParticipant | None:
 
 @bp.route("/play/<int:session_id>")
 def play(session_id: int) -> str | WerkzeugResponse:
+    shared = _result_shared_first(session_id)
     live = db.session.get(LiveSession, session_id)
     player = _player(live) if live is not None else None
     if player is None:
@@ -263,7 +277,7 @@ def play(session_id: int) -> str | WerkzeugResponse:
     return render_template(
         "live/play.html", live=live, state=state, question=question, player=player,
         my_answer=answer_of(db.session, player, question),
-        mine=_my_result(player, state, question.id if question else None),
+        mine=_my_result(player, state, question.id if question else None, shared),
         standings=leaderboard(db.session, live, limit=3), payload=_state_payload(live, now, for_host=False),
         machine=machine,
         reveal_answer=state.phase in {machine.REVEAL, machine.LEADERBOARD, machine.FINISHED},
@@ -306,23 +320,27 @@ def play_state(session_id: int) -> Response:
 @bp.route("/play/<int:session_id>/me")
 def play_me(session_id: int) -> Response:
     """The asking player's own score and place, and after the reveal whether they were right."""
+    shared = _result_shared_first(session_id)
     live = db.session.get(LiveSession, session_id)
     player = _player(live) if live is not None else None
     if player is None:
         return jsonify(error="not_playing", message="Join the game with its PIN first."), 403
     state = settled_state(live, _now())
     question = current_question(db.session, live, state)
-    mine = _my_result(player, state, question.id if question else None)
+    mine = _my_result(player, state, question.id if question else None, shared)
     return jsonify(mine.payload(state.revision))
 
 
-def _answer_as_the_game_stands(session_id: int, player: LiveParticipant, index: int, choice: str) -> None:
+def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int, player: LiveParticipant, index: int,
+                               choice: str) -> None:
     """Check the answer against this process's snapshot of the game, which a thousand answers
     share. A snapshot may lag a host's move by a moment: when it refuses the answer, or the
     game has moved on since it was read, the answer is checked again against a fresh one."""
-    feed = _feed()
     for fresh in (False, True):
-        snapshot = feed.current(session_id, fresh=fresh)
+        if fresh:
+            # The rollback before this gave the pooled connection back, so waiting for the read
+            # (another request's, perhaps) holds none.
+            snapshot = _feed().current(session_id, fresh=True)
         if snapshot is None:
             raise AnswerRefused("There is no such game.")
         game = OpenQuestion(session_id, snapshot.state, snapshot.question_id, snapshot.choices, snapshot.answer)
@@ -341,6 +359,7 @@ def _answer_as_the_game_stands(session_id: int, player: LiveParticipant, index: 
 @reads_before_writing
 @limiter.limit("60 per minute", key_func=_player_key)
 def answer(session_id: int) -> WerkzeugResponse:
+    snapshot = _feed().current(session_id)  # before the database: see _result_shared_first
     player = player_by_token(db.session, session_id, request.cookies.get(f"{COOKIE_PREFIX}{session_id}"))
     if player is None or not EmptyForm().validate_on_submit():
         abort(403)
@@ -348,7 +367,7 @@ def answer(session_id: int) -> WerkzeugResponse:
     try:
         if not index.isdigit():
             raise AnswerRefused("That answer could not be read; tap it again.")
-        _answer_as_the_game_stands(session_id, player, int(index), request.form.get("choice", ""))
+        _answer_as_the_game_stands(snapshot, session_id, player, int(index), request.form.get("choice", ""))
     except AnswerRefused as error:
         db.session.rollback()
         if wants_json():
