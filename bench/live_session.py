@@ -5,26 +5,28 @@
 
 Each player does what the player page's script does: joins with the PIN and a nickname,
 loads the player page, then asks for the state "after revision R", which the server holds
-open until the game moves on when gunicorn runs threads (--threads 300); on sync workers,
-the default, it answers at once and the phone asks again every --poll-ms. At each reveal it also asks for its own score. It
-answers each question as soon as it sees it, or within --reading-ms; the page sends one
-request per answer however often it is tapped (--taps 2 sends two). A host moves the game
-on. Prints players, answers sent, acknowledged and stored, lost or doubled answers, answer
-latency p50/p99, how long after the host's move each player had the new phase drawn
-(p50/p95), and the time spent inside the app per kind of request.
+open until the game moves on (gevent workers, the default, as the README deploys them);
+on sync workers (--worker-class sync) it answers at once and the phone asks again every
+--poll-ms. From the reveal on, the state brings the player's own verdict and score. It
+answers each question as soon as it sees it, or at a random moment within --reading-ms;
+the page sends one request per answer however often it is tapped (--taps 2 sends two). A
+host moves the game on. All the phones run on one asyncio loop, so that the load generator
+costs little beside the server on the same cores. Prints players, answers sent,
+acknowledged and stored, lost or doubled answers, answer latency p50/p99, how long after
+the host's move each player had the new phase (p50/p95), and the time spent inside the app
+per kind of request.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
+import asyncio
 import json
 import os
 import random
 import re
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -74,37 +76,63 @@ with app.app_context():
 
 
 class Browser:
-    """A keep-alive connection with a cookie jar."""
+    """One phone: a keep-alive HTTP/1.1 connection and a cookie jar, on asyncio.
+
+    A thousand phones share one thread and one event loop, so that the load generator's
+    own cost stays small beside the server's on the same cores.
+    """
 
     def __init__(self, port: int) -> None:
         self.port = port
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.cookies: dict[str, str] = {}
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
 
-    def request(self, method: str, path: str, form: dict[str, str] | None = None,
-                accept: str = "text/html") -> tuple[int, str]:
-        headers = {"Accept": accept}
+    async def request(self, method: str, path: str, form: dict[str, str] | None = None,
+                      accept: str = "text/html") -> tuple[int, str]:
+        body = urlencode(form).encode() if form is not None else b""
+        lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Accept: {accept}"]
         if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        body = urlencode(form) if form is not None else None
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            lines.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in self.cookies.items()))
+        if form is not None:
+            lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+        message = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
         for attempt in range(3):
             try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                text = response.read().decode()
+                if self._writer is None:
+                    self._reader, self._writer = await asyncio.open_connection("127.0.0.1", self.port)
+                self._writer.write(message)
+                await self._writer.drain()
+                status, headers, text = await self._response()
                 break
-            except (OSError, http.client.HTTPException):
-                self.connection.close()
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                self.close()  # a worker restarted, say: connect again and resend, as a browser does
                 if attempt == 2:
                     raise
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                self.cookies[name] = rest.split(";", 1)[0]
-        return response.status, text
+        for name, value in headers:
+            if name == "set-cookie":
+                cookie, _, rest = value.partition("=")
+                self.cookies[cookie] = rest.split(";", 1)[0]
+            elif name == "connection" and value.lower() == "close":
+                self.close()
+        return status, text
+
+    async def _response(self) -> tuple[int, list[tuple[str, str]], str]:
+        status_line = await self._reader.readline()
+        if not status_line:
+            raise ValueError("connection closed")
+        headers = []
+        while (line := await self._reader.readline()) not in (b"\r\n", b"\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers.append((name.strip().lower(), value.strip()))
+        length = next((int(value) for name, value in headers if name == "content-length"), None)
+        body = await self._reader.readexactly(length) if length is not None else await self._reader.read()
+        return int(status_line.split()[1]), headers, body.decode()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        self._reader = self._writer = None
 
 
 def _server_times(log: str) -> dict[str, list[float]]:
@@ -154,6 +182,8 @@ def main() -> None:
                              worker_class=arguments.worker_class, threads=arguments.threads) as server:
             result = play(server.port, game, arguments)
             server_ms = _server_times(server.log_text())
+            if os.environ.get("LIVE_BENCH_LOG"):
+                Path(os.environ["LIVE_BENCH_LOG"]).write_text(server.log_text())
         stored, joined = (int(value) for value in subprocess.run(
             [sys.executable, "-c", COUNT], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
             check=True).stdout.split())
@@ -182,137 +212,133 @@ def main() -> None:
 
 def play(port: int, game: dict, arguments: argparse.Namespace,
          on_question: Callable[[int], None] | None = None) -> dict:
-    """Play the game to the end; ``on_question(index)`` is called as each question starts."""
+    """Play the game to the end; ``on_question(index)`` is called (in a thread) as each question starts."""
+    return asyncio.run(_play(port, game, arguments, on_question))
+
+
+async def _play(port: int, game: dict, arguments: argparse.Namespace,
+                on_question: Callable[[int], None] | None) -> dict:
     live_id, pin, choices = game["id"], game["pin"], game["choices"]
     changed_at: dict[int, float] = {}  # revision → when the host asked for it
-    lock = threading.Lock()
     result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
               "poll_errors": 0, "join_errors": 0, "finished_players": 0, "page_loads": 0, "page_errors": 0,
               "refusals": Counter()}
-    finished = threading.Event()
-    joined = threading.Barrier(arguments.players + 1)
+    finished = asyncio.Event()
+    joined = asyncio.Barrier(arguments.players + 1)
+    reading_ms = getattr(arguments, "reading_ms", 0)
 
-    def player(number: int) -> None:
+    async def player(number: int) -> None:
         browser = Browser(port)
         try:
-            _status, page = browser.request("GET", f"/live/join?pin={pin}")
-            status, _ = browser.request("POST", "/live/join", {"pin": pin, "nickname": f"player{number}",
-                                                               "csrf_token": CSRF.search(page).group(1)})
+            _status, page = await browser.request("GET", f"/live/join?pin={pin}")
+            status, _ = await browser.request("POST", "/live/join", {
+                "pin": pin, "nickname": f"player{number}", "csrf_token": CSRF.search(page).group(1)})
             if status != 302:
                 raise RuntimeError(status)
             token = CSRF.search(page).group(1)
         except Exception:  # counted; the others play on
-            with lock:
-                result["join_errors"] += 1
-            joined.wait()
+            result["join_errors"] += 1
+            await joined.wait()
             return
-        joined.wait()
-        _status, page = browser.request("GET", f"/live/play/{live_id}")  # where joining leads
+        await joined.wait()
+        _status, page = await browser.request("GET", f"/live/play/{live_id}")  # where joining leads
         revision = int(re.search(r'data-revision="(\d+)"', page).group(1))
         answered: set[int] = set()
         have_score = False
-        polls = poll_errors = page_loads = page_errors = 0
-        seen, latencies = [], []
-        acknowledged = sent = refused = 0
         while not finished.is_set():
             asked = time.perf_counter()
-            status, body = browser.request("GET", f"/live/play/{live_id}/state?after={revision}",
-                                           accept="application/json")
-            polls += 1
+            try:
+                status, body = await browser.request("GET", f"/live/play/{live_id}/state?after={revision}",
+                                                     accept="application/json")
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                status, body = 0, ""
+            result["polls"] += 1
             if status != 200:
-                poll_errors += 1
-                time.sleep(arguments.poll_ms / 1000)
+                result["poll_errors"] += 1
+                await asyncio.sleep(arguments.poll_ms / 1000)
                 continue
             state = json.loads(body)
             if state["revision"] != revision:
-                # As the page does: its own score at each reveal, kept for the leaderboard after it.
+                if state["revision"] in changed_at:
+                    result["seen_ms"].append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
                 if "me" in state:
                     have_score = True  # the verdict came with the state, as it does from the reveal on
                 elif state["phase"] == "reveal" or (state["phase"] in ("leaderboard", "finished") and not have_score):
-                    me_status, _me = browser.request("GET", f"/live/play/{live_id}/me", accept="application/json")
-                    page_loads += 1
-                    page_errors += me_status != 200
+                    me_status, _me = await browser.request("GET", f"/live/play/{live_id}/me",
+                                                           accept="application/json")
+                    result["page_loads"] += 1
+                    result["page_errors"] += me_status != 200
                     have_score = True
                 elif state["phase"] == "question":
                     have_score = False
-                if state["revision"] in changed_at:
-                    seen.append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
                 revision = state["revision"]
             if state["phase"] == "finished":
-                with lock:
-                    result["finished_players"] += 1
+                result["finished_players"] += 1
                 break
             if state["phase"] == "question" and state["index"] not in answered:
                 index = state["index"]
-                if getattr(arguments, "reading_ms", 0):
-                    time.sleep(random.uniform(0, arguments.reading_ms) / 1000)
+                if reading_ms:
+                    await asyncio.sleep(random.uniform(0, reading_ms) / 1000)
                 choice = random.choice(state["question"]["choices"])
                 acknowledged_now = False  # either tap acknowledged counts as the answer acknowledged
                 for _tap in range(arguments.taps):
                     started = time.perf_counter()
-                    status, body = browser.request("POST", f"/live/play/{live_id}/answer",
-                                                   {"index": str(index), "choice": choice, "csrf_token": token},
-                                                   accept="application/json")
-                    latencies.append((time.perf_counter() - started) * 1000)
-                    sent += 1
+                    status, body = await browser.request(
+                        "POST", f"/live/play/{live_id}/answer",
+                        {"index": str(index), "choice": choice, "csrf_token": token}, accept="application/json")
+                    result["answer_ms"].append((time.perf_counter() - started) * 1000)
+                    result["sent"] += 1
                     if status != 200:
-                        refused += 1
-                        with lock:
-                            result["refusals"][f"{status} {json.loads(body).get('message', '')}".strip()] += 1
+                        result["refused"] += 1
+                        message = json.loads(body).get("message", "") if body.startswith("{") else ""
+                        result["refusals"][f"{status} {message}".strip()] += 1
                     acknowledged_now = status == 200 or acknowledged_now
-                acknowledged += acknowledged_now
+                result["acknowledged"] += acknowledged_now
                 answered.add(index)
             elif time.perf_counter() - asked < 0.5:
                 # The server answered at once (it cannot hold requests open): ask again a beat later.
-                time.sleep(arguments.poll_ms / 1000 * random.uniform(0.9, 1.1))
-        with lock:
-            result["polls"] += polls
-            result["poll_errors"] += poll_errors
-            result["page_loads"] += page_loads
-            result["page_errors"] += page_errors
-            result["seen_ms"].extend(seen)
-            result["answer_ms"].extend(latencies)
-            result["acknowledged"] += acknowledged
-            result["sent"] += sent
-            result["refused"] += refused
+                await asyncio.sleep(arguments.poll_ms / 1000 * random.uniform(0.9, 1.1))
+        browser.close()
 
-    threads = [threading.Thread(target=player, args=(number,), daemon=True) for number in range(arguments.players)]
     started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-        time.sleep(0.002)
-    joined.wait()
+    players = []
+    for number in range(arguments.players):
+        players.append(asyncio.create_task(player(number)))
+        await asyncio.sleep(0.002)
+    await joined.wait()
 
     host = Browser(port)
-    _status, page = host.request("GET", "/auth/login")
-    host.request("POST", "/auth/login", {"email": "host@bench.example", "password": PASSWORD,
-                                         "csrf_token": CSRF.search(page).group(1)})
+    _status, page = await host.request("GET", "/auth/login")
+    await host.request("POST", "/auth/login", {"email": "host@bench.example", "password": PASSWORD,
+                                               "csrf_token": CSRF.search(page).group(1)})
 
-    def move() -> None:
-        _status, page = host.request("GET", f"/live/host/{live_id}")
-        revision = json.loads(host.request("GET", f"/live/host/{live_id}/state", accept="application/json")[1])
-        changed_at[revision["revision"] + 1] = time.perf_counter()
-        host.request("POST", f"/live/host/{live_id}/move", {"move": "next", "csrf_token": CSRF.search(page).group(1)})
+    async def move() -> None:
+        _status, page = await host.request("GET", f"/live/host/{live_id}")
+        state = json.loads((await host.request("GET", f"/live/host/{live_id}/state", accept="application/json"))[1])
+        changed_at[state["revision"] + 1] = time.perf_counter()
+        await host.request("POST", f"/live/host/{live_id}/move",
+                           {"move": "next", "csrf_token": CSRF.search(page).group(1)})
 
     for index, _question in enumerate(choices):
-        move()  # the question
+        await move()  # the question
         if on_question:
-            on_question(index)
+            await asyncio.to_thread(on_question, index)
         deadline = time.perf_counter() + 25
         while time.perf_counter() < deadline:
-            state = json.loads(host.request("GET", f"/live/host/{live_id}/state", accept="application/json")[1])
+            state = json.loads((await host.request("GET", f"/live/host/{live_id}/state",
+                                                   accept="application/json"))[1])
             if state.get("answers", 0) >= arguments.players - result["join_errors"]:
                 break
-            time.sleep(0.5)
-        move()  # the reveal
-        time.sleep(2)
-        move()  # the leaderboard
-        time.sleep(2)
-    move()  # finished
-    time.sleep(3)
+            await asyncio.sleep(0.5)
+        await move()  # the reveal
+        await asyncio.sleep(2)
+        await move()  # the leaderboard
+        await asyncio.sleep(2)
+    await move()  # finished
+    await asyncio.sleep(3)
     finished.set()
-    for thread in threads:
-        thread.join(timeout=30)
+    await asyncio.wait(players, timeout=30)
+    host.close()
     result["seconds"] = time.perf_counter() - started
     return result
 

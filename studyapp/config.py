@@ -74,6 +74,8 @@ class Config:
             os.environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE_PATH / 'studyapp.sqlite3'}"
         )
         self.SQLITE_BUSY_TIMEOUT_MS = _env_int("SQLITE_BUSY_TIMEOUT_MS", 15000)
+        self.DATABASE_POOL_SIZE = _env_int("DATABASE_POOL_SIZE", 5)
+        self.DATABASE_POOL_OVERFLOW = _env_int("DATABASE_POOL_OVERFLOW", 10)
         self.REDIS_URL = os.environ.get("REDIS_URL") or None
         # Rate limits are counted in Redis when there is one, so every process shares them.
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
@@ -103,6 +105,9 @@ class Config:
         # A connect timeout, so that while PostgreSQL is down requests fail quickly with "try again".
         self.SQLALCHEMY_ENGINE_OPTIONS = {} if is_sqlite else {"pool_pre_ping": True,
                                                                "connect_args": {"connect_timeout": 5}}
+        # Connections each server process keeps to the database (SQLAlchemy's pool_size and max_overflow).
+        self.SQLALCHEMY_ENGINE_OPTIONS |= {"pool_size": self.DATABASE_POOL_SIZE,
+                                           "max_overflow": self.DATABASE_POOL_OVERFLOW}
 
 
 class DevelopmentConfig(Config):

@@ -73,8 +73,9 @@ class LiveFeed(Generic[S]):
                 if before is None or before[1].revision <= snapshot.revision:
                     self._snapshots[session_id] = (started, snapshot)
                     self._forget_old()
-                if before is not None and before[1].revision < snapshot.revision:
-                    # Read afresh for one request, it also ends the wait of those waiting on it.
+                if before is None or before[1].revision < snapshot.revision:
+                    # Read afresh for one request (perhaps just after this process moved the
+                    # game on and forgot it), it also ends the wait of those waiting on it.
                     self._changed.notify_all()
         return snapshot
 

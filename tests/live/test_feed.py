@@ -126,3 +126,20 @@ def test_requests_that_find_the_snapshot_stale_together_share_one_read() -> None
     # A request that needs the game as it is now does not take a read that began before it asked.
     database.revision[1] = 2
     assert feed.current(1, fresh=True).revision == 2
+
+
+def test_a_snapshot_read_again_after_forget_wakes_the_waiters() -> None:
+    # This process moved the game on and forgot its snapshot; the next request reads it again.
+    # The watcher, looking every 10 s here, would then find it current and wake nobody.
+    database = RevisionTable()
+    feed = LiveFeed(database.load, database.revisions, interval=10, max_age=10)
+    woke: list[float] = []
+    waiter = threading.Thread(target=lambda: (feed.wait_for_change(1, 0, timeout=5), woke.append(time.monotonic())))
+    waiter.start()
+    time.sleep(0.1)
+    database.revision[1] = 1
+    feed.forget(1)
+    changed_at = time.monotonic()
+    assert feed.current(1).revision == 1
+    waiter.join(timeout=6)
+    assert woke and woke[0] - changed_at < 0.5
