@@ -194,7 +194,8 @@ def main() -> None:
     print(f"{database}, gunicorn {workers}, {arguments.players} players, "
           f"{arguments.questions} questions, polling every {arguments.poll_ms} ms, "
           + (f"answering within {arguments.reading_ms} ms" if arguments.reading_ms else "answering at once"))
-    print(f"players joined {joined} (join errors {result['join_errors']})")
+    print(f"players joined {joined} (join errors {result['join_errors']}), reached the podium "
+          f"{result['finished_players']}, stopped by an error {dict(result['player_failures'])}")
     print(f"answers sent {result['sent']} ({arguments.taps} per answer), acknowledged {acknowledged}, stored {stored}, "
           f"lost {max(0, acknowledged - stored)}, doubled {max(0, stored - acknowledged)}, "
           f"taps refused {result['refused']} {dict(result['refusals'])}")
@@ -338,6 +339,8 @@ async def _play(port: int, game: dict, arguments: argparse.Namespace,
     await asyncio.sleep(3)
     finished.set()
     await asyncio.wait(players, timeout=30)
+    failures = [task.exception() for task in players if task.done() and task.exception() is not None]
+    result["player_failures"] = Counter(f"{type(error).__name__}: {error}"[:120] for error in failures)
     host.close()
     result["seconds"] = time.perf_counter() - started
     return result

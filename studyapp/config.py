@@ -105,9 +105,10 @@ class Config:
         # A connect timeout, so that while PostgreSQL is down requests fail quickly with "try again".
         self.SQLALCHEMY_ENGINE_OPTIONS = {} if is_sqlite else {"pool_pre_ping": True,
                                                                "connect_args": {"connect_timeout": 5}}
-        # Connections each server process keeps to the database (SQLAlchemy's pool_size and max_overflow).
-        self.SQLALCHEMY_ENGINE_OPTIONS |= {"pool_size": self.DATABASE_POOL_SIZE,
-                                           "max_overflow": self.DATABASE_POOL_OVERFLOW}
+        if not is_sqlite:
+            # Connections each server process keeps to the database (SQLAlchemy's pool_size and max_overflow).
+            self.SQLALCHEMY_ENGINE_OPTIONS |= {"pool_size": self.DATABASE_POOL_SIZE,
+                                               "max_overflow": self.DATABASE_POOL_OVERFLOW}
 
 
 class DevelopmentConfig(Config):

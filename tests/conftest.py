@@ -154,6 +154,14 @@ def database_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -
 def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
     app = make_app(database_url, tmp_path / "instance")
     yield app
+    close_app(app)
+
+
+def close_app(app: Flask) -> None:
+    """Close every database connection the app opened (PostgreSQL would run out of them)."""
+    from studyapp.live.routes import close_shared_reads
+
+    close_shared_reads(app)
     with app.app_context():
         flask_db.session.remove()
         flask_db.engine.dispose()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import csrf_token_from, make_app
+from tests.conftest import close_app, csrf_token_from, make_app
 
 
 @pytest.fixture
@@ -19,6 +19,7 @@ def limited_app(database_url: str, tmp_path: Path):
     limiter.reset()
     yield app
     limiter.reset()
+    close_app(app)
 
 
 def test_failed_log_ins_are_limited_with_retry_after(limited_app) -> None:

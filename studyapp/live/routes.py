@@ -7,13 +7,14 @@ import segno
 from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectChoice
 
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import managed_or_404, role_required
-from studyapp.database import read_only_transactions, reads_before_writing, short_write
+from studyapp.database import configure_engine, read_only_transactions, reads_before_writing, short_write
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
@@ -93,18 +94,44 @@ def _feed() -> LiveFeed:
     """This process's feed for this app (kept on the app: two apps in one process never share)."""
     feed = current_app.extensions.get("live_feed")
     if feed is None:
-        app = current_app._get_current_object()
+        engine = _shared_reads_engine()
 
-        def in_app(load):
+        def reading(load):
             def run(session_ids: list[int]):
-                # Its own context (the watcher thread has none), and reads only: within an
-                # answer's request it must not wait for the write lock that request may hold.
-                with app.app_context(), read_only_transactions():
-                    return load(db.session, session_ids)
+                # Reads only: within an answer's request it must not wait for the write lock
+                # that request may hold.
+                with read_only_transactions(), Session(engine) as session:
+                    return load(session, session_ids)
             return run
 
-        feed = current_app.extensions["live_feed"] = LiveFeed(in_app(load_snapshots), in_app(load_revisions))
+        feed = current_app.extensions["live_feed"] = LiveFeed(reading(load_snapshots), reading(load_revisions))
     return feed
+
+
+def _shared_reads_engine() -> Engine:
+    """A small pool of its own for the reads a whole game shares: the watcher's and the snapshots'.
+
+    Taken from the requests' pool, a busy moment (a hall answering at once) would queue them
+    behind the answers, and every phone would hear of the next phase late.
+    """
+    engine = current_app.extensions.get("live_shared_reads_engine")
+    if engine is None:
+        config = current_app.config
+        options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+        if not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+            options |= {"pool_size": 2, "max_overflow": 4}
+        engine = create_engine(config["SQLALCHEMY_DATABASE_URI"], **options)
+        configure_engine(engine, sqlite_busy_timeout_ms=config["SQLITE_BUSY_TIMEOUT_MS"])
+        current_app.extensions["live_shared_reads_engine"] = engine
+    return engine
+
+
+def close_shared_reads(app) -> None:
+    """Close the shared reads' connections (tests end each app with this)."""
+    engine = app.extensions.pop("live_shared_reads_engine", None)
+    app.extensions.pop("live_feed", None)
+    if engine is not None:
+        engine.dispose()
 
 
 def _results_cache() -> ResultsCache:

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from tests.conftest import make_app
+from tests.conftest import close_app, make_app
 
 CHROMIUM = os.environ.get("STUDYAPP_CHROMIUM", "/usr/bin/chromium")
 # The network here is closed: without these flags Chromium keeps trying to reach
@@ -33,11 +33,13 @@ def browser():
 
 
 @pytest.fixture
-def live_app(sqlite_template: Path, tmp_path: Path) -> Flask:
+def live_app(sqlite_template: Path, tmp_path: Path) -> Iterator[Flask]:
     """The app the live server serves, on its own migrated SQLite file (tests may add data through it)."""
     database = tmp_path / "live.sqlite3"
     shutil.copyfile(sqlite_template, database)
-    return make_app(f"sqlite:///{database}", tmp_path / "instance")
+    app = make_app(f"sqlite:///{database}", tmp_path / "instance")
+    yield app
+    close_app(app)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from studyapp.banks.importer import import_bank
 from studyapp.database import read_only_transactions
 from studyapp.live.service import playable_questions
 from studyapp.models import LiveAnswer, LiveSession, Role
-from tests.conftest import csrf_token_from, make_app
+from tests.conftest import close_app, csrf_token_from, make_app
 
 SEED_BANK = Path(__file__).resolve().parents[2] / "question_bank" / "us-colombia-relations.json"
 
@@ -222,7 +222,4 @@ def _play_through_two_processes(db, host, live, other) -> None:
         db.session.commit()  # a new snapshot of the database, with the answers
         assert len(db.session.scalars(select(LiveAnswer)).all()) == 1
     finally:
-        with other.app_context():
-            from studyapp.extensions import db as other_db
-            other_db.session.remove()
-            other_db.engine.dispose()
+        close_app(other)
