@@ -203,6 +203,10 @@ def main() -> None:
     print(f"answer request p50 {percentile(answers, 0.5):.0f} ms, p99 {percentile(answers, 0.99):.0f} ms")
     print(f"phase change on the players' screens p50 {percentile(seen, 0.5):.0f} ms, "
           f"p95 {percentile(seen, 0.95):.0f} ms ({len(seen)} sightings)")
+    if os.environ.get("LIVE_BENCH_PHASES"):
+        for revision, times in sorted(result["seen_by_revision"].items()):
+            print(f"  revision {revision}: seen by {len(times)}, p50 {percentile(times, 0.5):.0f} ms, "
+                  f"p95 {percentile(times, 0.95):.0f} ms, last {max(times):.0f} ms")
     for name, times in server_ms.items():
         print(f"  in the app: {name} p50 {percentile(times, 0.5):.1f} ms, p99 {percentile(times, 0.99):.1f} ms "
               f"({len(times)} requests)")
@@ -223,9 +227,11 @@ async def _play(port: int, game: dict, arguments: argparse.Namespace,
     changed_at: dict[int, float] = {}  # revision → when the host asked for it
     result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
               "poll_errors": 0, "join_errors": 0, "finished_players": 0, "page_loads": 0, "page_errors": 0,
-              "refusals": Counter()}
+              "refusals": Counter(), "seen_by_revision": {}}
     finished = asyncio.Event()
     joined = asyncio.Barrier(arguments.players + 1)
+    # The host starts once every phone shows the lobby, as a teacher waits for the class.
+    in_lobby = asyncio.Barrier(arguments.players + 1)
     reading_ms = getattr(arguments, "reading_ms", 0)
 
     async def player(number: int) -> None:
@@ -240,9 +246,13 @@ async def _play(port: int, game: dict, arguments: argparse.Namespace,
         except Exception:  # counted; the others play on
             result["join_errors"] += 1
             await joined.wait()
+            await in_lobby.wait()
             return
         await joined.wait()
-        _status, page = await browser.request("GET", f"/live/play/{live_id}")  # where joining leads
+        try:
+            _status, page = await browser.request("GET", f"/live/play/{live_id}")  # where joining leads
+        finally:
+            await in_lobby.wait()
         revision = int(re.search(r'data-revision="(\d+)"', page).group(1))
         answered: set[int] = set()
         have_score = False
@@ -261,7 +271,9 @@ async def _play(port: int, game: dict, arguments: argparse.Namespace,
             state = json.loads(body)
             if state["revision"] != revision:
                 if state["revision"] in changed_at:
-                    result["seen_ms"].append((time.perf_counter() - changed_at[state["revision"]]) * 1000)
+                    seen_ms = (time.perf_counter() - changed_at[state["revision"]]) * 1000
+                    result["seen_ms"].append(seen_ms)
+                    result["seen_by_revision"].setdefault(state["revision"], []).append(seen_ms)
                 if "me" in state:
                     have_score = True  # the verdict came with the state, as it does from the reveal on
                 elif state["phase"] == "reveal" or (state["phase"] in ("leaderboard", "finished") and not have_score):
@@ -312,6 +324,8 @@ async def _play(port: int, game: dict, arguments: argparse.Namespace,
     _status, page = await host.request("GET", "/auth/login")
     await host.request("POST", "/auth/login", {"email": "host@bench.example", "password": PASSWORD,
                                                "csrf_token": CSRF.search(page).group(1)})
+    await in_lobby.wait()
+    await asyncio.sleep(1)  # every phone is now waiting for the game to start
 
     async def move() -> None:
         _status, page = await host.request("GET", f"/live/host/{live_id}")
