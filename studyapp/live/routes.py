@@ -28,6 +28,7 @@ from studyapp.live.service import (
     AnswerRefused,
     GameMoved,
     OpenQuestion,
+    PlayerKey,
     active_session,
     answer_counts,
     answer_of,
@@ -40,6 +41,7 @@ from studyapp.live.service import (
     playable_questions,
     player_by_token,
     player_count,
+    player_key_by_token,
     settled_state,
     state_of,
     token_hash,
@@ -358,7 +360,25 @@ def play_me(session_id: int) -> Response:
     return jsonify(mine.payload(state.revision))
 
 
-def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int, player: LiveParticipant, index: int,
+def _answering_player(session_id: int) -> PlayerKey | None:
+    """The player the cookie names, known to this process after their first answer: a
+    player's id never changes, and a hall answering at once need not look each one up."""
+    token = request.cookies.get(f"{COOKIE_PREFIX}{session_id}")
+    if not token:
+        return None
+    known = current_app.extensions.setdefault("live_players", {})
+    key = (session_id, token_hash(token))
+    player = known.get(key)
+    if player is None:
+        player = player_key_by_token(db.session, session_id, token)
+        if player is not None:
+            if len(known) > 100_000:  # players of long-finished games
+                known.clear()
+            known[key] = player
+    return player
+
+
+def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int, player: PlayerKey, index: int,
                                choice: str) -> None:
     """Check the answer against this process's snapshot of the game, which a thousand answers
     share. A snapshot may lag a host's move by a moment: when it refuses the answer, or the
@@ -387,7 +407,7 @@ def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int,
 @limiter.limit("60 per minute", key_func=_player_key)
 def answer(session_id: int) -> WerkzeugResponse:
     snapshot = _feed().current(session_id)  # before the database: see _result_shared_first
-    player = player_by_token(db.session, session_id, request.cookies.get(f"{COOKIE_PREFIX}{session_id}"))
+    player = _answering_player(session_id)
     if player is None or not EmptyForm().validate_on_submit():
         abort(403)
     index = request.form.get("index", "")

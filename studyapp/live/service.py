@@ -121,6 +121,25 @@ def player_by_token(session: Session, session_id: int, token: str | None) -> Liv
                                                         LiveParticipant.rejoin_token_hash == token_hash(token)))
 
 
+@dataclass(frozen=True)
+class PlayerKey:
+    """All an answer needs to know of the player giving it."""
+
+    id: int
+    session_id: int
+    user_id: int | None
+
+
+def player_key_by_token(session: Session, session_id: int, token: str | None) -> PlayerKey | None:
+    if not token:
+        return None
+    row = session.execute(
+        select(LiveParticipant.id, LiveParticipant.session_id, LiveParticipant.user_id)
+        .where(LiveParticipant.session_id == session_id, LiveParticipant.rejoin_token_hash == token_hash(token))
+    ).first()
+    return PlayerKey(*row) if row is not None else None
+
+
 def host_move(session: Session, live: LiveSession, move: str, now: datetime) -> LiveState:
     """Apply the host's move ("next", "skip", "pause", "resume", "end"); the caller commits."""
     moves = {"next": machine.advance, "skip": machine.skip, "pause": machine.pause, "resume": machine.resume,
@@ -142,7 +161,8 @@ def current_question(session: Session, live: LiveSession, state: LiveState) -> Q
     return session.get(Question, live.question_ids[state.current_index])
 
 
-def answer_of(session: Session, player: LiveParticipant, question: Question | int | None) -> LiveAnswer | None:
+def answer_of(session: Session, player: LiveParticipant | PlayerKey, question: Question | int | None,
+              ) -> LiveAnswer | None:
     """The player's answer to ``question`` (or the question of that id), if they gave one."""
     if question is None:
         return None
@@ -204,7 +224,7 @@ def submit_answer(session: Session, live: LiveSession, player: LiveParticipant, 
     return answer_question(session, open_question(session, live), player, question_index, choice, now)
 
 
-def answer_question(session: Session, game: OpenQuestion, player: LiveParticipant, question_index: int,
+def answer_question(session: Session, game: OpenQuestion, player: LiveParticipant | PlayerKey, question_index: int,
                     choice: str, now: datetime) -> LiveAnswer:
     """Record one answer (once) against ``game`` as last read, score it, and commit.
 
@@ -226,7 +246,11 @@ def answer_question(session: Session, game: OpenQuestion, player: LiveParticipan
                   choice=choice[:500], correct=correct, points=points, response_ms=response_ms, answered_at=now)
     user_id = player.user_id  # read before a commit or rollback, which would expire it and cost a query
     statement = _insert_at_revision(session.get_bind().dialect.name)
-    inserted = session.execute(statement, {**values, "revision": state.revision}).scalar()
+    try:
+        inserted = session.execute(statement, {**values, "revision": state.revision}).scalar()
+    except IntegrityError:  # the player or the game is gone (a repeat is no error: it inserts nothing)
+        session.rollback()
+        raise AnswerRefused("There is no such game.") from None
     if inserted is None:
         session.rollback()
         earlier = answer_of(session, player, game.question_id)
