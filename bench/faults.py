@@ -198,7 +198,8 @@ def live_with_worker_kills(env: dict[str, str], players: int) -> None:
                          capture_output=True, text=True, check=True)
     game = json.loads(run.stdout.strip().splitlines()[-1])
     notes = []
-    with gunicorn_server("studyapp:create_app()", workers=4, env=env) as server:
+    # gevent workers, as the README deploys them: each killed worker drops a quarter of the phones.
+    with gunicorn_server("studyapp:create_app()", workers=4, env=env, worker_class="gevent") as server:
         def on_question(index: int) -> None:
             time.sleep(0.3)  # the answers are arriving
             notes.append(f"question {index + 1}: SIGKILL worker {kill_a_worker(server)}")
@@ -206,7 +207,8 @@ def live_with_worker_kills(env: dict[str, str], players: int) -> None:
         options = argparse.Namespace(players=players, poll_ms=1000, taps=2, reading_ms=0)
         result = play(server.port, game, options, on_question=on_question)
     stored, joined = (int(value) for value in python(COUNT_LIVE, env).split())
-    print(f"\nlive quiz, {players} players, 4 questions, gunicorn --workers 4, a worker killed at each question")
+    print(f"\nlive quiz, {players} players, 4 questions, gunicorn --workers 4 --worker-class gevent, "
+          "a worker killed at each question")
     for note in notes:
         print(f"  {note}")
     print(f"  players joined {joined}, reached the podium {result['finished_players']}")
