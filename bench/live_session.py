@@ -8,7 +8,7 @@ loads the player page, then asks for the state "after revision R", which the ser
 open until the game moves on (gevent workers, the default, as the README deploys them);
 on sync workers (--worker-class sync) it answers at once and the phone asks again every
 --poll-ms. From the reveal on, the state brings the player's own verdict and score. It
-answers each question as soon as it sees it, or at a random moment within --reading-ms;
+answers each question at a random moment within --reading-ms (10 s) of seeing it;
 the page sends one request per answer however often it is tapped (--taps 2 sends two). A
 host moves the game on. All the phones run on one asyncio loop, so that the load generator
 costs little beside the server on the same cores. Prints players, answers sent,
@@ -169,9 +169,10 @@ def main() -> None:
     parser.add_argument("--taps", type=int, default=1,
                         help="requests per answer: the page sends one however often it is tapped; "
                              "2 models a page without scripts, tapped twice")
-    parser.add_argument("--reading-ms", type=int, default=0,
-                        help="answer at a random moment this long into the question, as people read first "
-                             "(0: everyone answers the moment the question appears, the worst case)")
+    parser.add_argument("--reading-ms", type=int, default=10000,
+                        help="each phone answers at a random moment this long into the question, as people "
+                             "read and think first (the bench's questions last 30 s); 0: everyone answers the "
+                             "moment the question appears, the worst case")
     arguments = parser.parse_args()
 
     with scratch_environment(arguments.postgresql) as env:

@@ -159,7 +159,7 @@ def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
 
 def close_app(app: Flask) -> None:
     """Close every database connection the app opened (PostgreSQL would run out of them)."""
-    from studyapp.live.routes import close_shared_reads
+    from studyapp.live.sharing import close_shared_reads
 
     close_shared_reads(app)
     with app.app_context():

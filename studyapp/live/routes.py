@@ -7,23 +7,21 @@ import segno
 from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import Engine, create_engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 from werkzeug.wrappers import Response as WerkzeugResponse
 from wtforms import SelectChoice
 
 from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import managed_or_404, role_required
-from studyapp.database import configure_engine, read_only_transactions, reads_before_writing, short_write
+from studyapp.database import reads_before_writing, short_write
 from studyapp.errors.responses import wants_json
 from studyapp.extensions import db, limiter
 from studyapp.live import bp, machine
-from studyapp.live.feed import LiveFeed
 from studyapp.live.forms import HostForm, JoinForm
 from studyapp.live.machine import MoveRefused
 from studyapp.live.players import NicknameError
-from studyapp.live.public import PublicSnapshot, load_revisions, load_snapshots, public_payload, timing_payload
-from studyapp.live.results import PlayerResult, ResultsCache, load_results, own_result
+from studyapp.live.public import PublicSnapshot, public_payload, timing_payload
+from studyapp.live.results import PlayerResult, own_result
 from studyapp.live.service import (
     AnswerRefused,
     GameMoved,
@@ -46,6 +44,7 @@ from studyapp.live.service import (
     state_of,
     token_hash,
 )
+from studyapp.live.sharing import live_feed, shared_result
 from studyapp.models import LiveAnswer, LiveParticipant, LiveSession, QuestionSet, Role
 from studyapp.spreadsheets import csv_download
 
@@ -92,84 +91,17 @@ def _qr_svg(url: str) -> Markup:
 LONG_POLL_SECONDS = 20
 
 
-def _feed() -> LiveFeed:
-    """This process's feed for this app (kept on the app: two apps in one process never share)."""
-    feed = current_app.extensions.get("live_feed")
-    if feed is None:
-        engine = _shared_reads_engine()
-
-        def reading(load):
-            def run(session_ids: list[int]):
-                # Reads only: within an answer's request it must not wait for the write lock
-                # that request may hold.
-                with read_only_transactions(), Session(engine) as session:
-                    return load(session, session_ids)
-            return run
-
-        feed = current_app.extensions["live_feed"] = LiveFeed(reading(load_snapshots), reading(load_revisions))
-    return feed
-
-
-def _shared_reads_engine() -> Engine:
-    """A small pool of its own for the reads a whole game shares: the watcher's and the snapshots'.
-
-    Taken from the requests' pool, a busy moment (a hall answering at once) would queue them
-    behind the answers, and every phone would hear of the next phase late.
-    """
-    engine = current_app.extensions.get("live_shared_reads_engine")
-    if engine is None:
-        config = current_app.config
-        options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
-        if not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-            options |= {"pool_size": 2, "max_overflow": 4}
-        engine = create_engine(config["SQLALCHEMY_DATABASE_URI"], **options)
-        configure_engine(engine, sqlite_busy_timeout_ms=config["SQLITE_BUSY_TIMEOUT_MS"])
-        current_app.extensions["live_shared_reads_engine"] = engine
-    return engine
-
-
-def close_shared_reads(app) -> None:
-    """Close the shared reads' connections (tests end each app with this)."""
-    engine = app.extensions.pop("live_shared_reads_engine", None)
-    app.extensions.pop("live_feed", None)
-    if engine is not None:
-        engine.dispose()
-
-
-def _results_cache() -> ResultsCache:
-    cache = current_app.extensions.get("live_results")
-    if cache is None:
-        cache = current_app.extensions["live_results"] = ResultsCache()
-    return cache
-
-
-def _shared_result(session_id: int, state: machine.LiveState, question_id: int | None,
-                   token_hash: str | None) -> PlayerResult | None:
-    """After the reveal: the asking player's result from this process's shared results."""
-    if token_hash is None:
-        return None
-
-    def build():
-        return load_results(db.session, session_id, state.phase, state.revision, question_id)
-
-    cache = _results_cache()
-    mine = cache.get(session_id, state.revision, build).by_token_hash.get(token_hash)
-    if mine is None:  # joined since the results were worked out
-        mine = cache.get(session_id, state.revision, build, renew=True).by_token_hash.get(token_hash)
-    return mine
-
-
 def _result_shared_first(session_id: int) -> tuple[int, PlayerResult] | None:
     """(revision, the asking player's result) from this process's shared results, once the game
     is past the reveal. Called before the request touches the database: a request waiting for
     another's shared read must not hold a pooled connection that read may need."""
-    snapshot = _feed().current(session_id)
+    snapshot = live_feed().current(session_id)
     if snapshot is None:
         return None
     state = machine.settle(snapshot.state, _now())
     if state.phase not in machine.REVEALED:
         return None
-    mine = _shared_result(session_id, state, snapshot.question_id, _cookie_token_hash(session_id))
+    mine = shared_result(session_id, state, snapshot.question_id, _cookie_token_hash(session_id))
     return (state.revision, mine) if mine is not None else None
 
 
@@ -232,7 +164,7 @@ def move(session_id: int) -> WerkzeugResponse:
             flash(str(error), "error")
         else:
             db.session.commit()
-            _feed().forget(session_id)  # this process's players see the move at once; others within 0.1 s
+            live_feed().forget(session_id)  # this process's players see the move at once; others within 0.1 s
     return redirect(url_for("live.host", session_id=session_id))
 
 
@@ -323,7 +255,7 @@ def play_state(session_id: int) -> Response:
     per process at a time (gunicorn's sync workers) answer at once instead, and the page
     asks again a second later.
     """
-    feed = _feed()
+    feed = live_feed()
     snapshot = feed.current(session_id)
     if snapshot is None:
         return jsonify(error="not_found", message="There is no such game."), 404
@@ -339,7 +271,7 @@ def play_state(session_id: int) -> Response:
     payload = public_payload(snapshot, now)
     if payload["phase"] in machine.REVEALED:
         # The player's own verdict comes with the reveal, rather than in a thousand requests after it.
-        mine = _shared_result(session_id, machine.settle(snapshot.state, now), snapshot.question_id,
+        mine = shared_result(session_id, machine.settle(snapshot.state, now), snapshot.question_id,
                               _cookie_token_hash(session_id))
         if mine is not None:
             payload["me"] = mine.payload(payload["revision"])
@@ -387,7 +319,7 @@ def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int,
         if fresh:
             # The rollback before this gave the pooled connection back, so waiting for the read
             # (another request's, perhaps) holds none.
-            snapshot = _feed().current(session_id, fresh=True)
+            snapshot = live_feed().current(session_id, fresh=True)
         if snapshot is None:
             raise AnswerRefused("There is no such game.")
         game = OpenQuestion(session_id, snapshot.state, snapshot.question_id, snapshot.choices, snapshot.answer)
@@ -406,7 +338,7 @@ def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int,
 @reads_before_writing
 @limiter.limit("60 per minute", key_func=_player_key)
 def answer(session_id: int) -> WerkzeugResponse:
-    snapshot = _feed().current(session_id)  # before the database: see _result_shared_first
+    snapshot = live_feed().current(session_id)  # before the database: see _result_shared_first
     player = _answering_player(session_id)
     if player is None or not EmptyForm().validate_on_submit():
         abort(403)

@@ -113,9 +113,9 @@ def test_requests_that_find_the_snapshot_stale_together_share_one_read() -> None
         time.sleep(0.05)  # long enough for every request below to arrive during the read
         return slow_load(ids)
 
-    feed = LiveFeed(load, database.revisions, interval=10, max_age=0.01)
+    feed = LiveFeed(load, database.revisions, interval=10, max_age=0.2)
     feed.current(1)
-    time.sleep(0.02)  # stale now
+    time.sleep(0.3)  # stale now
     loads_before = database.loads
     readers = [threading.Thread(target=feed.current, args=(1,)) for _ in range(30)]
     for thread in readers:

@@ -1,0 +1,86 @@
+"""What one server process shares among all the phones of a live game it serves.
+
+A snapshot of each game (the feed), read through a small pool of connections of its own,
+and each game's results at its latest reveal. Kept on the app, so that two apps in one
+process never share.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session
+
+from studyapp.database import configure_engine, read_only_transactions
+from studyapp.extensions import db
+from studyapp.live import machine
+from studyapp.live.feed import LiveFeed
+from studyapp.live.public import load_revisions, load_snapshots
+from studyapp.live.results import PlayerResult, ResultsCache, load_results
+
+
+def live_feed() -> LiveFeed:
+    """This process's feed of snapshots of the live games its phones are following."""
+    feed = current_app.extensions.get("live_feed")
+    if feed is None:
+        engine = _shared_reads_engine()
+
+        def reading(load):
+            def run(session_ids: list[int]):
+                # Reads only: within an answer's request it must not wait for the write lock
+                # that request may hold.
+                with read_only_transactions(), Session(engine) as session:
+                    return load(session, session_ids)
+            return run
+
+        feed = current_app.extensions["live_feed"] = LiveFeed(reading(load_snapshots), reading(load_revisions))
+    return feed
+
+
+def _shared_reads_engine() -> Engine:
+    """A small pool of its own for the reads a whole game shares: the watcher's and the snapshots'.
+
+    Taken from the requests' pool, a busy moment (a hall answering at once) would queue them
+    behind the answers, and every phone would hear of the next phase late.
+    """
+    engine = current_app.extensions.get("live_shared_reads_engine")
+    if engine is None:
+        config = current_app.config
+        options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+        if not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+            options |= {"pool_size": 2, "max_overflow": 4}
+        engine = create_engine(config["SQLALCHEMY_DATABASE_URI"], **options)
+        configure_engine(engine, sqlite_busy_timeout_ms=config["SQLITE_BUSY_TIMEOUT_MS"])
+        current_app.extensions["live_shared_reads_engine"] = engine
+    return engine
+
+
+def close_shared_reads(app: Flask) -> None:
+    """Close the shared reads' connections (tests end each app with this)."""
+    engine = app.extensions.pop("live_shared_reads_engine", None)
+    app.extensions.pop("live_feed", None)
+    if engine is not None:
+        engine.dispose()
+
+
+def _results_cache() -> ResultsCache:
+    cache = current_app.extensions.get("live_results")
+    if cache is None:
+        cache = current_app.extensions["live_results"] = ResultsCache()
+    return cache
+
+
+def shared_result(session_id: int, state: machine.LiveState, question_id: int | None,
+                  token_hash: str | None) -> PlayerResult | None:
+    """After the reveal: the asking player's result from this process's shared results."""
+    if token_hash is None:
+        return None
+
+    def build():
+        return load_results(db.session, session_id, state.phase, state.revision, question_id)
+
+    cache = _results_cache()
+    mine = cache.get(session_id, state.revision, build).by_token_hash.get(token_hash)
+    if mine is None:  # joined since the results were worked out
+        mine = cache.get(session_id, state.revision, build, renew=True).by_token_hash.get(token_hash)
+    return mine
