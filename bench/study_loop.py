@@ -161,6 +161,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postgresql", metavar="URL")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--worker-class", choices=("sync", "gevent"), default="gevent",
+                        help="gunicorn's worker class, for both endpoints (gevent, as the README deploys)")
     parser.add_argument("--students", type=int, default=16)
     parser.add_argument("--answers", type=int, default=60, help="answers per student")
     parser.add_argument("--think-ms", type=int, default=0,
@@ -171,15 +173,18 @@ def main() -> None:
     with scratch_environment(arguments.postgresql) as env:
         python(SETUP, env, str(arguments.students))
         database = "PostgreSQL" if arguments.postgresql else "SQLite"
-        print(f"{database}, gunicorn --workers {arguments.workers}, {arguments.students} students, "
+        print(f"{database}, gunicorn --workers {arguments.workers} --worker-class {arguments.worker_class}, "
+              f"{arguments.students} students, "
               f"up to {arguments.answers} answers each, {arguments.think_ms} ms between answers")
         print(HEADER)
-        with gunicorn("bench.bare_app:app", workers=arguments.workers, env=env) as port:
+        with gunicorn("bench.bare_app:app", workers=arguments.workers, env=env,
+                      worker_class=arguments.worker_class) as port:
             hammer("warm-up", port, get("/ping"), concurrency=4, total=200)
             bare = hammer("bare Flask GET /ping", port, get("/ping"),
                           concurrency=arguments.students, total=arguments.students * arguments.answers)
         print(bare.row())
-        with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env) as port:
+        with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env,
+                      worker_class=arguments.worker_class) as port:
             clients = log_in_all(port, arguments.students)
             # A short unmeasured round first, so each worker has compiled its templates and queries.
             _answers, warm_acknowledged = study(clients, 3)
