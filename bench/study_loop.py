@@ -50,9 +50,18 @@ class Student:
         if form is not None:
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
-        text = response.read().decode()
+        for attempt in range(2):
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                text = response.read().decode()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # The server closed an idle keep-alive connection: a browser sends again on a new
+                # one (the card's token makes a repeated answer count once).
+                self.connection.close()
+                if attempt:
+                    raise
         cookie = response.getheader("Set-Cookie")
         if cookie:
             self.cookie = cookie.split(";", 1)[0]
@@ -161,8 +170,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postgresql", metavar="URL")
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--worker-class", choices=("sync", "gevent"), default="gevent",
-                        help="gunicorn's worker class, for both endpoints (gevent, as the README deploys)")
+    parser.add_argument("--worker-class", choices=("sync", "gevent"), default="sync",
+                        help="gunicorn's worker class, for both endpoints: sync, as the README deploys the "
+                             "app's pages (gevent serves the live quizzes' phones)")
     parser.add_argument("--students", type=int, default=16)
     parser.add_argument("--answers", type=int, default=60, help="answers per student")
     parser.add_argument("--think-ms", type=int, default=0,
