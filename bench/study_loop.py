@@ -14,7 +14,6 @@ million review-log rows, with its query plan.
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
@@ -23,11 +22,10 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.loadgen import HEADER, ROOT, Result, get, gunicorn, hammer, scratch_environment  # noqa: E402
+from bench.loadgen import HEADER, ROOT, Client, Result, get, gunicorn, hammer, scratch_environment  # noqa: E402
 
 PASSWORD = "bench-password-123"
 # The token the rating buttons send (the rating form's own hidden field).
@@ -35,37 +33,12 @@ TOKEN = re.compile(r'data-study-rating>\s*<input id="token" name="token" type="h
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
-class Student:
-    """One browser-like client: a keep-alive connection and a session cookie."""
+class Student(Client):
+    """One student's browser. Resending an answer is safe: the card's token makes it count once."""
 
     def __init__(self, port: int, email: str) -> None:
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        self.cookie = ""
+        super().__init__(port)
         self.email = email
-
-    def request(self, method: str, path: str, form: dict[str, str] | None = None,
-                accept: str = "text/html") -> tuple[int, str]:
-        headers = {"Cookie": self.cookie, "Accept": accept} if self.cookie else {"Accept": accept}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        for attempt in range(2):
-            try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                text = response.read().decode()
-                break
-            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-                # The server closed an idle keep-alive connection: a browser sends again on a new
-                # one (the card's token makes a repeated answer count once).
-                self.connection.close()
-                if attempt:
-                    raise
-        cookie = response.getheader("Set-Cookie")
-        if cookie:
-            self.cookie = cookie.split(";", 1)[0]
-        return response.status, text
 
     def log_in(self) -> None:
         _status, page = self.request("GET", "/auth/login")

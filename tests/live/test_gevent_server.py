@@ -6,21 +6,16 @@ held request at once, whichever worker holds it, and the verdict must come with 
 
 from __future__ import annotations
 
-import http.client
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
+from bench.loadgen import Client, gunicorn_server
 from studyapp.banks.importer import import_bank
 from studyapp.live.service import create_live_session, host_move, playable_questions
 from studyapp.models import Role
@@ -31,65 +26,12 @@ SEED_BANK = ROOT / "question_bank" / "us-colombia-relations.json"
 PLAYERS = 6
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def gevent_server(database_url: str, tmp_path: Path):
-    port = _free_port()
-    env = {**os.environ, "STUDYAPP_CONFIG": "development", "SECRET_KEY": "gevent-test-" + "k" * 40,
-           "RATELIMIT_ENABLED": "false", "DATABASE_URL": database_url,
-           "STUDYAPP_INSTANCE_PATH": str(tmp_path / "server")}
-    log = open(tmp_path / "gunicorn.log", "wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--worker-class", "gevent", "--worker-connections", "100",
-         "--bind", f"127.0.0.1:{port}", "studyapp:create_app()"], cwd=ROOT, env=env, stderr=log)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "gunicorn.log").read_text()
-                time.sleep(0.1)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
-
-
-class Phone:
-    def __init__(self, port: int) -> None:
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, form: dict[str, str] | None = None) -> tuple[int, str]:
-        headers = {"Accept": "application/json" if "/state" in path or "/answer" in path else "text/html"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        body = urlencode(form) if form is not None else None
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        for attempt in range(2):
-            try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                text = response.read().decode()
-                break
-            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-                self.connection.close()  # an idle keep-alive connection closed by the server
-                if attempt:
-                    raise
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                self.cookies[name] = rest.split(";", 1)[0]
-        return response.status, text
+    env = {"STUDYAPP_CONFIG": "development", "SECRET_KEY": "gevent-test-" + "k" * 40, "RATELIMIT_ENABLED": "false",
+           "DATABASE_URL": database_url, "STUDYAPP_INSTANCE_PATH": str(tmp_path / "server")}
+    with gunicorn_server("studyapp:create_app()", workers=2, env=env, worker_class="gevent") as server:
+        yield server.port
 
 
 def test_a_move_reaches_every_held_phone_at_once_and_the_verdict_comes_with_the_reveal(
@@ -101,25 +43,25 @@ def test_a_move_reaches_every_held_phone_at_once_and_the_verdict_comes_with_the_
     db.session.flush()
     live_id, pin, revision, right = live.id, live.pin, live.revision, question.answer
     db.session.commit()  # and no transaction of this test's holds SQLite's write lock while phones write
-    phones: list[tuple[Phone, str]] = []
+    phones: list[tuple[Client, str]] = []
     try:
         _play(live, live_id, pin, revision, right, phones, gevent_server, db)
     finally:
         for phone, _token in phones:
-            phone.connection.close()
+            phone.close()
 
 
 def _play(live, live_id, pin, revision, right, phones, port, db) -> None:
     for number in range(PLAYERS):
-        phone = Phone(port)
+        phone = Client(port)
         page = phone.request("GET", "/live/join")[1]
         status, _ = phone.request("POST", "/live/join", {"pin": pin, "nickname": f"phone{number}",
                                                          "csrf_token": csrf_token_from(page)})
         assert status == 302
         phones.append((phone, csrf_token_from(page)))
 
-    def wait_for_move(phone: Phone, after: int, seen: list) -> None:
-        status, body = phone.request("GET", f"/live/play/{live_id}/state?after={after}")
+    def wait_for_move(phone: Client, after: int, seen: list) -> None:
+        status, body = phone.request("GET", f"/live/play/{live_id}/state?after={after}", accept="application/json")
         seen.append((status, json.loads(body), time.monotonic()))
 
     def all_phones_wait(after: int, move: str) -> list:
@@ -146,7 +88,7 @@ def _play(live, live_id, pin, revision, right, phones, port, db) -> None:
     revision = states[0]["revision"]
     for phone, token in phones[:2]:  # two answer right
         status, body = phone.request("POST", f"/live/play/{live_id}/answer",
-                                     {"index": "0", "choice": right, "csrf_token": token})
+                                     {"index": "0", "choice": right, "csrf_token": token}, accept="application/json")
         assert status == 200 and json.loads(body) == {"recorded": True}
 
     db.session.expire_all()
