@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 
-from sqlalchemy import bindparam, exists, func, or_, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from studyapp.access import visible_sets_condition, visible_sets_condition_for
 from studyapp.models import CardState, Question, QuestionSet, QuestionStatus, ReviewLog, Role, User
@@ -83,12 +83,6 @@ def _first_due_statement(role: Role):
     return _due_statement(role).limit(1)
 
 
-_FACTS_INTRODUCED_TODAY = (
-    select(Question.fact_id)
-    .join(CardState, CardState.question_id == Question.id)
-    .where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START, Question.fact_id.is_not(None))
-)
-
 _NEW_CARDS_TODAY = (
     select(func.count()).select_from(CardState)
     .where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START)
@@ -97,11 +91,17 @@ _NEW_CARDS_TODAY = (
 
 @cache
 def _first_new_statement(role: Role):
-    # A sibling (another question on a fact met today) would give itself away, so it waits a day.
     met = exists().where(CardState.user_id == USER_ID, CardState.question_id == Question.id)
+    # A sibling (another question on a fact met today) would give itself away, so it waits a
+    # day. NOT EXISTS rather than NOT IN: PostgreSQL runs it as an anti-join.
+    met_today = aliased(Question)
+    sibling_met_today = (
+        exists().where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START,
+                       met_today.id == CardState.question_id, met_today.fact_id == Question.fact_id)
+    )
     return (
         _studyable(role)
-        .where(~met, or_(Question.fact_id.is_(None), Question.fact_id.not_in(_FACTS_INTRODUCED_TODAY)))
+        .where(~met, ~sibling_met_today)
         .order_by(Question.question_set_id, Question.position, Question.id)
         .limit(1)
     )
