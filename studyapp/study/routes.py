@@ -98,8 +98,10 @@ def _show(mode: str) -> str:
 def _next_card_json(mode: str, notice: str | None = None) -> Response:
     """The next card as a fragment of HTML, for the study page's script to put in place."""
     # The answer is committed by now; finding the next card only reads, so on SQLite it
-    # need not hold the write lock that other students' answers are waiting for.
-    db.session.commit()
+    # need not hold the write lock that other students' answers are waiting for. A commit
+    # with nothing to end would still expire the user, to be read again.
+    if db.session().in_transaction():
+        db.session.commit()
     with read_only_transactions():
         kind, fragment, context = _next_card_view(mode)
     return jsonify(html=render_template(fragment, **context), title=TITLES[kind], notice=notice)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 
-from sqlalchemy import bindparam, exists, func, select
+from sqlalchemy import bindparam, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, joinedload
 
@@ -90,18 +90,26 @@ _NEW_CARDS_TODAY = (
 
 
 @cache
-def _first_new_statement(role: Role):
+def _first_new_statement(role: Role, dialect: str):
     met = exists().where(CardState.user_id == USER_ID, CardState.question_id == Question.id)
     # A sibling (another question on a fact met today) would give itself away, so it waits a
-    # day. NOT EXISTS rather than NOT IN: PostgreSQL runs it as an anti-join.
+    # day. Each database gets the form it runs well: after 100 cards met today, NOT IN took
+    # 0.5 ms on SQLite and 5 ms on PostgreSQL, NOT EXISTS 9 ms and 2 ms.
     met_today = aliased(Question)
-    sibling_met_today = (
-        exists().where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START,
-                       met_today.id == CardState.question_id, met_today.fact_id == Question.fact_id)
-    )
+    if dialect == "sqlite":
+        facts_met_today = (
+            select(met_today.fact_id).join(CardState, CardState.question_id == met_today.id)
+            .where(CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START, met_today.fact_id.is_not(None))
+        )
+        no_sibling_met_today = or_(Question.fact_id.is_(None), Question.fact_id.not_in(facts_met_today))
+    else:
+        no_sibling_met_today = ~exists().where(
+            CardState.user_id == USER_ID, CardState.introduced_at >= DAY_START,
+            met_today.id == CardState.question_id, met_today.fact_id == Question.fact_id,
+        )
     return (
         _studyable(role)
-        .where(~met, ~sibling_met_today)
+        .where(~met, no_sibling_met_today)
         .order_by(Question.question_set_id, Question.position, Question.id)
         .limit(1)
     )
@@ -138,7 +146,7 @@ def next_card(session: Session, user: User, now: datetime) -> NextCard | None:
     day = {"user_id": user_id, "day_start": _day_start(user, now)}
     if (session.scalar(_NEW_CARDS_TODAY, day) or 0) >= daily_limit:
         return None
-    question = session.scalar(_first_new_statement(role), day)
+    question = session.scalar(_first_new_statement(role, session.get_bind().dialect.name), day)
     return NextCard(question, None, is_new=True) if question is not None else None
 
 
