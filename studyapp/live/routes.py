@@ -4,7 +4,7 @@ import io
 from datetime import datetime, timezone
 
 import segno
-from flask import Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import func, select
@@ -40,11 +40,12 @@ from studyapp.live.service import (
     player_by_token,
     player_count,
     player_key_by_token,
+    player_keys,
     settled_state,
     state_of,
     token_hash,
 )
-from studyapp.live.sharing import live_feed, shared_result
+from studyapp.live.sharing import live_feed, player_directory, shared_result
 from studyapp.models import LiveAnswer, LiveParticipant, LiveSession, QuestionSet, Role
 from studyapp.spreadsheets import csv_download
 
@@ -293,21 +294,12 @@ def play_me(session_id: int) -> Response:
 
 
 def _answering_player(session_id: int) -> PlayerKey | None:
-    """The player the cookie names, known to this process after their first answer: a
-    player's id never changes, and a hall answering at once need not look each one up."""
+    """The player the cookie names, from this process's directory of the game's players."""
     token = request.cookies.get(f"{COOKIE_PREFIX}{session_id}")
     if not token:
         return None
-    known = current_app.extensions.setdefault("live_players", {})
-    key = (session_id, token_hash(token))
-    player = known.get(key)
-    if player is None:
-        player = player_key_by_token(db.session, session_id, token)
-        if player is not None:
-            if len(known) > 100_000:  # players of long-finished games
-                known.clear()
-            known[key] = player
-    return player
+    return player_directory().find(session_id, token_hash(token), lambda: player_keys(db.session, session_id),
+                                   lambda: player_key_by_token(db.session, session_id, token))
 
 
 def _answer_as_the_game_stands(snapshot: PublicSnapshot | None, session_id: int, player: PlayerKey, index: int,

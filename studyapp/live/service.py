@@ -140,6 +140,13 @@ def player_key_by_token(session: Session, session_id: int, token: str | None) ->
     return PlayerKey(*row) if row is not None else None
 
 
+def player_keys(session: Session, session_id: int) -> dict[str, PlayerKey]:
+    """Every player of the game, by the hash of their rejoin token."""
+    return {token: PlayerKey(participant_id, session_id, user_id) for participant_id, user_id, token in session.execute(
+        select(LiveParticipant.id, LiveParticipant.user_id, LiveParticipant.rejoin_token_hash)
+        .where(LiveParticipant.session_id == session_id))}
+
+
 def host_move(session: Session, live: LiveSession, move: str, now: datetime) -> LiveState:
     """Apply the host's move ("next", "skip", "pause", "resume", "end"); the caller commits."""
     moves = {"next": machine.advance, "skip": machine.skip, "pause": machine.pause, "resume": machine.resume,

@@ -7,6 +7,9 @@ process never share.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from flask import Flask, current_app
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
@@ -17,6 +20,7 @@ from studyapp.live import machine
 from studyapp.live.feed import LiveFeed
 from studyapp.live.public import load_revisions, load_snapshots
 from studyapp.live.results import PlayerResult, ResultsCache, load_results
+from studyapp.live.service import PlayerKey
 
 
 def live_feed() -> LiveFeed:
@@ -84,3 +88,48 @@ def shared_result(session_id: int, state: machine.LiveState, question_id: int | 
     if mine is None:  # joined since the results were worked out
         mine = cache.get(session_id, state.revision, build, renew=True).by_token_hash.get(token_hash)
     return mine
+
+
+class PlayerDirectory:
+    """The players of each game this process serves, by the hash of their rejoin token.
+
+    A player's id never changes, so answers need not look each one up: the first answer of
+    a game in this process reads all its players at once (the others wait for that read),
+    and a player who joined since is looked up alone.
+    """
+
+    def __init__(self, *, games_kept: int = 200) -> None:
+        self.games_kept = games_kept
+        self._lock = threading.Lock()
+        self._loading: dict[int, threading.Lock] = {}
+        self._games: dict[int, dict[str, PlayerKey]] = {}
+
+    def find(self, session_id: int, token_hash: str, load_all: Callable[[], dict[str, PlayerKey]],
+             load_one: Callable[[], PlayerKey | None]) -> PlayerKey | None:
+        game = self._games.get(session_id)
+        if game is None:
+            with self._lock:
+                loading = self._loading.setdefault(session_id, threading.Lock())
+            with loading:
+                game = self._games.get(session_id)
+                if game is None:
+                    game = load_all()
+                    with self._lock:
+                        if len(self._games) >= self.games_kept:  # the oldest games are long over
+                            oldest = next(iter(self._games))
+                            self._games.pop(oldest)
+                            self._loading.pop(oldest, None)
+                        self._games[session_id] = game
+        player = game.get(token_hash)
+        if player is None:
+            player = load_one()
+            if player is not None:
+                game[token_hash] = player
+        return player
+
+
+def player_directory() -> PlayerDirectory:
+    directory = current_app.extensions.get("live_players")
+    if directory is None:
+        directory = current_app.extensions["live_players"] = PlayerDirectory()
+    return directory
