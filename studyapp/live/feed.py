@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
+from studyapp.live.locks import LockPerGame
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,7 +42,7 @@ class LiveFeed(Generic[S]):
         self._changed = threading.Condition()
         self._snapshots: dict[int, tuple[float, S]] = {}
         self._waiting: Counter[int] = Counter()
-        self._loading: dict[int, threading.Lock] = {}
+        self._loading = LockPerGame()
         self._watcher: threading.Thread | None = None
 
     def current(self, session_id: int, *, fresh: bool = False) -> S | None:
@@ -48,11 +50,7 @@ class LiveFeed(Generic[S]):
         read_since = time.monotonic() if fresh else time.monotonic() - self.max_age
         if (cached := self._cached(session_id, read_since)) is not None:
             return cached
-        with self._changed:
-            loading = self._loading.setdefault(session_id, threading.Lock())
-        # One request reads the session while the others that need it read wait for that
-        # read: a hall of phones asking at once must not become a query each.
-        with loading:
+        with self._loading(session_id):
             if (cached := self._cached(session_id, read_since)) is not None:
                 return cached
             return self._read(session_id)
@@ -68,16 +66,21 @@ class LiveFeed(Generic[S]):
         snapshot = self._load([session_id]).get(session_id)
         if snapshot is not None:
             with self._changed:
-                before = self._snapshots.get(session_id)
-                # Two requests reading at once may finish in either order: keep the newer.
-                if before is None or before[1].revision <= snapshot.revision:
-                    self._snapshots[session_id] = (started, snapshot)
-                    self._forget_old()
-                if before is None or before[1].revision < snapshot.revision:
-                    # Read afresh for one request (perhaps just after this process moved the
-                    # game on and forgot it), it also ends the wait of those waiting on it.
+                # Read afresh for one request (perhaps just after this process moved the game
+                # on and forgot it), it also ends the wait of those waiting on it.
+                if self._keep(session_id, started, snapshot):
                     self._changed.notify_all()
         return snapshot
+
+    def _keep(self, session_id: int, started: float, snapshot: S) -> bool:
+        """Keep ``snapshot``, read from ``started`` on, unless a newer one is kept already
+        (two reads may finish in either order); whether the game has moved on. Holds the lock."""
+        before = self._snapshots.get(session_id)
+        if before is not None and before[1].revision > snapshot.revision:
+            return False
+        self._snapshots[session_id] = (started, snapshot)
+        self._forget_old()
+        return before is None or before[1].revision != snapshot.revision
 
     def wait_for_change(self, session_id: int, revision: int, timeout: float) -> S | None:
         """The snapshot once its revision differs from ``revision``, or the latest after ``timeout``."""
@@ -130,17 +133,12 @@ class LiveFeed(Generic[S]):
                 logger.warning("live feed could not read the sessions", exc_info=True)
                 continue
             with self._changed:
-                moved = False
-                for session_id, snapshot in fresh.items():
-                    before = self._snapshots.get(session_id)
-                    if before is None or before[1].revision <= snapshot.revision:
-                        moved |= before is None or before[1].revision != snapshot.revision
-                        self._snapshots[session_id] = (now, snapshot)  # as old as the read's start
-                if moved:
+                moved = [self._keep(session_id, now, snapshot) for session_id, snapshot in fresh.items()]
+                if any(moved):
                     self._changed.notify_all()
 
     def _forget_old(self) -> None:
         if len(self._snapshots) > 1000:  # finished games fall out
             oldest = min(self._snapshots, key=lambda session_id: self._snapshots[session_id][0])
             self._snapshots.pop(oldest)
-            self._loading.pop(oldest, None)
+            self._loading.forget(oldest)

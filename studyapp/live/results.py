@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from studyapp.live.locks import LockPerGame
 from studyapp.live.machine import REVEALED
 from studyapp.models import LiveAnswer, LiveParticipant
 
@@ -77,11 +78,11 @@ def load_results(session: Session, session_id: int, phase: str, revision: int, q
         points = answers.get(participant_id, (None, 0))[1]
         known.append((score if revealed else score - points, joined_at, participant_id, nickname, token_hash))
     known.sort(key=lambda player: (-player[0], player[1], player[2]))  # the leaderboard's order
-    token_hashes = {participant_id: token_hash for _score, _joined, participant_id, _name, token_hash in known}
     by_token_hash = {}
-    for rank, participant_id, nickname, score in ranked([(player[2], player[3], player[0]) for player in known]):
+    standings = ranked([(participant_id, nickname, score) for score, _joined, participant_id, nickname, _hash in known])
+    for (rank, participant_id, nickname, score), player in zip(standings, known):  # ranked keeps the order
         mine = answers.get(participant_id)
-        by_token_hash[token_hashes[participant_id]] = PlayerResult(
+        by_token_hash[player[4]] = PlayerResult(
             participant_id, nickname, score, rank, answered=mine is not None,
             correct=mine[0] if mine is not None and revealed else None,
             points=mine[1] if mine is not None and revealed else None,
@@ -117,7 +118,7 @@ class ResultsCache:
     def __init__(self, *, max_age: float = 1.0) -> None:
         self.max_age = max_age
         self._lock = threading.Lock()
-        self._building: dict[int, threading.Lock] = {}
+        self._building = LockPerGame()
         self._results: dict[int, tuple[float, Results]] = {}
 
     def get(self, session_id: int, revision: int, build: Callable[[], Results], *, renew: bool = False) -> Results:
@@ -126,10 +127,8 @@ class ResultsCache:
         cached = self._fresh(session_id, revision, max_age)
         if cached is not None:
             return cached
-        with self._lock:
-            building = self._building.setdefault(session_id, threading.Lock())
         # Only one request builds; the others, woken by the same reveal, wait for its results.
-        with building:
+        with self._building(session_id):
             cached = self._fresh(session_id, revision, max_age)
             if cached is not None:
                 return cached
@@ -137,7 +136,9 @@ class ResultsCache:
             with self._lock:
                 self._results[session_id] = (time.monotonic(), results)
                 if len(self._results) > 1000:  # finished games fall out
-                    self._results.pop(min(self._results, key=lambda key: self._results[key][0]))
+                    oldest = min(self._results, key=lambda key: self._results[key][0])
+                    self._results.pop(oldest)
+                    self._building.forget(oldest)
             return results
 
     def _fresh(self, session_id: int, revision: int, max_age: float) -> Results | None:

@@ -18,6 +18,7 @@ from studyapp.database import configure_engine, read_only_transactions
 from studyapp.extensions import db
 from studyapp.live import machine
 from studyapp.live.feed import LiveFeed
+from studyapp.live.locks import LockPerGame
 from studyapp.live.public import load_revisions, load_snapshots
 from studyapp.live.results import PlayerResult, ResultsCache, load_results
 from studyapp.live.service import PlayerKey
@@ -101,16 +102,14 @@ class PlayerDirectory:
     def __init__(self, *, games_kept: int = 200) -> None:
         self.games_kept = games_kept
         self._lock = threading.Lock()
-        self._loading: dict[int, threading.Lock] = {}
+        self._loading = LockPerGame()
         self._games: dict[int, dict[str, PlayerKey]] = {}
 
     def find(self, session_id: int, token_hash: str, load_all: Callable[[], dict[str, PlayerKey]],
              load_one: Callable[[], PlayerKey | None]) -> PlayerKey | None:
         game = self._games.get(session_id)
         if game is None:
-            with self._lock:
-                loading = self._loading.setdefault(session_id, threading.Lock())
-            with loading:
+            with self._loading(session_id):
                 game = self._games.get(session_id)
                 if game is None:
                     game = load_all()
@@ -118,7 +117,7 @@ class PlayerDirectory:
                         if len(self._games) >= self.games_kept:  # the oldest games are long over
                             oldest = next(iter(self._games))
                             self._games.pop(oldest)
-                            self._loading.pop(oldest, None)
+                            self._loading.forget(oldest)
                         self._games[session_id] = game
         player = game.get(token_hash)
         if player is None:
