@@ -7,7 +7,9 @@
 1. Students study (one JSON answer per card, as the study page sends them) against
    gunicorn with four workers; a worker is killed with SIGKILL twice mid-load.
 2. The same while PostgreSQL is restarted (needs root, or --restart-command).
-3. A live quiz with many players; a worker is killed as each question starts.
+3. A live quiz with many players, deployed as the README does (sync workers for the
+   pages and answers, gevent workers holding the phones' waits); one worker of each
+   kind is killed as each question starts.
 
 Clients behave like the study page's script: a request that fails (connection lost,
 or 503 "try again") is sent again with the same card token. Afterwards every answer
@@ -198,17 +200,20 @@ def live_with_worker_kills(env: dict[str, str], players: int) -> None:
                          capture_output=True, text=True, check=True)
     game = json.loads(run.stdout.strip().splitlines()[-1])
     notes = []
-    # gevent workers, as the README deploys them: each killed worker drops a quarter of the phones.
-    with gunicorn_server("studyapp:create_app()", workers=4, env=env, worker_class="gevent") as server:
+    # Deployed as the README does: each killed gevent worker drops the waits of a quarter of
+    # the phones, each killed sync worker the answer or page it was serving.
+    with gunicorn_server("studyapp:create_app()", workers=4, env=env) as pages, \
+            gunicorn_server("studyapp:create_app()", workers=4, env=env, worker_class="gevent") as waits:
         def on_question(index: int) -> None:
             time.sleep(0.3)  # the answers are arriving
-            notes.append(f"question {index + 1}: SIGKILL worker {kill_a_worker(server)}")
+            notes.append(f"question {index + 1}: SIGKILL sync worker {kill_a_worker(pages)}, "
+                         f"gevent worker {kill_a_worker(waits)}")
 
         options = argparse.Namespace(players=players, poll_ms=1000, taps=2, reading_ms=0)
-        result = play(server.port, game, options, on_question=on_question)
+        result = play(pages.port, game, options, on_question=on_question, long_poll_port=waits.port)
     stored, joined = (int(value) for value in python(COUNT_LIVE, env).split())
-    print(f"\nlive quiz, {players} players, 4 questions, gunicorn --workers 4 --worker-class gevent, "
-          "a worker killed at each question")
+    print(f"\nlive quiz, {players} players, 4 questions, 4 sync workers for pages and answers and 4 gevent "
+          "workers for the waits, one of each killed at each question")
     for note in notes:
         print(f"  {note}")
     print(f"  players joined {joined}, reached the podium {result['finished_players']}")

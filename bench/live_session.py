@@ -5,10 +5,11 @@
 
 Each player does what the player page's script does: joins with the PIN and a nickname,
 loads the player page, then asks for the state "after revision R", which the server holds
-open until the game moves on (gevent workers, the default, as the README deploys them);
-on sync workers (--worker-class sync) it answers at once and the phone asks again every
+open until the game moves on. As the README deploys the app, gevent workers hold those
+requests and sync workers serve the rest, answers included; with one gunicorn of sync
+workers (--worker-class sync) the state is answered at once and the phone asks again every
 --poll-ms. From the reveal on, the state brings the player's own verdict and score. It
-answers each question at a random moment within --reading-ms (10 s) of seeing it;
+answers each question at a random moment within --reading-ms (5 s) of seeing it;
 the page sends one request per answer however often it is tapped (--taps 2 sends two). A
 host moves the game on. All the phones run on one asyncio loop, so that the load generator
 costs little beside the server on the same cores. Prints players, answers sent,
@@ -30,6 +31,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -39,6 +41,8 @@ from bench.loadgen import ROOT, gunicorn_server, scratch_environment  # noqa: E4
 
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 PASSWORD = "bench-password-123"
+# The requests the README's nginx sends to the gevent workers: a phone's wait for the next phase.
+LONG_POLL = re.compile(r"^/live/play/\d+/state(\?|$)")
 
 SETUP = """
 import json, sys
@@ -82,11 +86,12 @@ class Browser:
     own cost stays small beside the server's on the same cores.
     """
 
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-        self._reader: asyncio.StreamReader | None = None
-        self._writer: asyncio.StreamWriter | None = None
+    def __init__(self, port: int, long_poll_port: int | None = None) -> None:
+        """``long_poll_port``: where the state requests go (the README's nginx sends them to gevent
+        workers, and the rest to sync workers); by default everything goes to ``port``."""
+        self.port, self.long_poll_port = port, long_poll_port or port
+        self.cookies: dict[str, str] = {}  # a browser sends them to any port of the host
+        self._connections: dict[int, tuple[asyncio.StreamReader, asyncio.StreamWriter]] = {}
 
     async def request(self, method: str, path: str, form: dict[str, str] | None = None,
                       accept: str = "text/html") -> tuple[int, str]:
@@ -97,16 +102,18 @@ class Browser:
         if form is not None:
             lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
         message = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+        port = self.long_poll_port if LONG_POLL.match(path) else self.port
         for attempt in range(3):
             try:
-                if self._writer is None:
-                    self._reader, self._writer = await asyncio.open_connection("127.0.0.1", self.port)
-                self._writer.write(message)
-                await self._writer.drain()
-                status, headers, text = await self._response()
+                if port not in self._connections:
+                    self._connections[port] = await asyncio.open_connection("127.0.0.1", port)
+                reader, writer = self._connections[port]
+                writer.write(message)
+                await writer.drain()
+                status, headers, text = await self._response(reader)
                 break
             except (OSError, asyncio.IncompleteReadError, ValueError):
-                self.close()  # a worker restarted, say: connect again and resend, as a browser does
+                self._close(port)  # a worker restarted, say: connect again and resend, as a browser does
                 if attempt == 2:
                     raise
         for name, value in headers:
@@ -114,25 +121,29 @@ class Browser:
                 cookie, _, rest = value.partition("=")
                 self.cookies[cookie] = rest.split(";", 1)[0]
             elif name == "connection" and value.lower() == "close":
-                self.close()
+                self._close(port)
         return status, text
 
-    async def _response(self) -> tuple[int, list[tuple[str, str]], str]:
-        status_line = await self._reader.readline()
+    @staticmethod
+    async def _response(reader: asyncio.StreamReader) -> tuple[int, list[tuple[str, str]], str]:
+        status_line = await reader.readline()
         if not status_line:
             raise ValueError("connection closed")
         headers = []
-        while (line := await self._reader.readline()) not in (b"\r\n", b"\n", b""):
+        while (line := await reader.readline()) not in (b"\r\n", b"\n", b""):
             name, _, value = line.decode("latin-1").partition(":")
             headers.append((name.strip().lower(), value.strip()))
         length = next((int(value) for name, value in headers if name == "content-length"), None)
-        body = await self._reader.readexactly(length) if length is not None else await self._reader.read()
+        body = await reader.readexactly(length) if length is not None else await reader.read()
         return int(status_line.split()[1]), headers, body.decode()
 
+    def _close(self, port: int) -> None:
+        if (connection := self._connections.pop(port, None)) is not None:
+            connection[1].close()
+
     def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-        self._reader = self._writer = None
+        for port in list(self._connections):
+            self._close(port)
 
 
 def _server_times(log: str) -> dict[str, list[float]]:
@@ -160,16 +171,18 @@ def main() -> None:
     parser.add_argument("--postgresql", metavar="URL")
     parser.add_argument("--players", type=int, default=300)
     parser.add_argument("--questions", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--worker-class", choices=("sync", "gthread", "gevent"), default="gevent",
-                        help="gunicorn's: gevent (the README's) holds each phone's request until the game moves "
-                             "on; sync answers at once and the phone asks again every --poll-ms")
+    parser.add_argument("--workers", type=int, default=4, help="workers per gunicorn")
+    parser.add_argument("--worker-class", choices=("split", "sync", "gthread", "gevent"), default="split",
+                        help="split (the README's): gevent workers hold each phone's wait for the next phase, "
+                             "sync workers serve the rest, answers included; or one gunicorn of one kind: "
+                             "gevent, or sync, which answers a state request at once and the phone asks again "
+                             "every --poll-ms")
     parser.add_argument("--threads", type=int, default=300, help="threads per gthread worker")
     parser.add_argument("--poll-ms", type=int, default=1000)
     parser.add_argument("--taps", type=int, default=1,
                         help="requests per answer: the page sends one however often it is tapped; "
                              "2 models a page without scripts, tapped twice")
-    parser.add_argument("--reading-ms", type=int, default=10000,
+    parser.add_argument("--reading-ms", type=int, default=5000,
                         help="each phone answers at a random moment this long into the question, as people "
                              "read and think first (the bench's questions last 30 s); 0: everyone answers the "
                              "moment the question appears, the worst case")
@@ -179,12 +192,18 @@ def main() -> None:
         run = subprocess.run([sys.executable, "-c", SETUP, str(arguments.questions)], cwd=ROOT,
                              env={**os.environ, **env}, capture_output=True, text=True, check=True)
         game = json.loads(run.stdout.strip().splitlines()[-1])
-        with gunicorn_server("studyapp:create_app()", workers=arguments.workers, env=env,
-                             worker_class=arguments.worker_class, threads=arguments.threads) as server:
-            result = play(server.port, game, arguments)
-            server_ms = _server_times(server.log_text())
+        split = arguments.worker_class == "split"
+        with ExitStack() as servers:
+            pages = servers.enter_context(gunicorn_server(
+                "studyapp:create_app()", workers=arguments.workers, env=env,
+                worker_class="sync" if split else arguments.worker_class, threads=arguments.threads))
+            long_polls = servers.enter_context(gunicorn_server(
+                "studyapp:create_app()", workers=arguments.workers, env=env, worker_class="gevent")) if split else pages
+            result = play(pages.port, game, arguments, long_poll_port=long_polls.port)
+            log = pages.log_text() + (long_polls.log_text() if split else "")
+            server_ms = _server_times(log)
             if os.environ.get("LIVE_BENCH_LOG"):
-                Path(os.environ["LIVE_BENCH_LOG"]).write_text(server.log_text())
+                Path(os.environ["LIVE_BENCH_LOG"]).write_text(log)
         stored, joined = (int(value) for value in subprocess.run(
             [sys.executable, "-c", COUNT], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
             check=True).stdout.split())
@@ -192,6 +211,9 @@ def main() -> None:
     acknowledged = result["acknowledged"]
     workers = f"--workers {arguments.workers} --worker-class {arguments.worker_class}" + (
         f" --threads {arguments.threads}" if arguments.worker_class == "gthread" else "")
+    if split:
+        workers = (f"--workers {arguments.workers} (sync) for pages and answers, "
+                   f"--workers {arguments.workers} --worker-class gevent for the state")
     print(f"{database}, gunicorn {workers}, {arguments.players} players, "
           f"{arguments.questions} questions, polling every {arguments.poll_ms} ms, "
           + (f"answering within {arguments.reading_ms} ms" if arguments.reading_ms else "answering at once"))
@@ -217,13 +239,16 @@ def main() -> None:
 
 
 def play(port: int, game: dict, arguments: argparse.Namespace,
-         on_question: Callable[[int], None] | None = None) -> dict:
-    """Play the game to the end; ``on_question(index)`` is called (in a thread) as each question starts."""
-    return asyncio.run(_play(port, game, arguments, on_question))
+         on_question: Callable[[int], None] | None = None, long_poll_port: int | None = None) -> dict:
+    """Play the game to the end; ``on_question(index)`` is called (in a thread) as each question starts.
+
+    The phones' state requests go to ``long_poll_port`` if given, everything else to ``port``.
+    """
+    return asyncio.run(_play(port, game, arguments, on_question, long_poll_port))
 
 
 async def _play(port: int, game: dict, arguments: argparse.Namespace,
-                on_question: Callable[[int], None] | None) -> dict:
+                on_question: Callable[[int], None] | None, long_poll_port: int | None) -> dict:
     live_id, pin, choices = game["id"], game["pin"], game["choices"]
     changed_at: dict[int, float] = {}  # revision → when the host asked for it
     result = {"acknowledged": 0, "sent": 0, "refused": 0, "answer_ms": [], "seen_ms": [], "polls": 0,
@@ -236,7 +261,7 @@ async def _play(port: int, game: dict, arguments: argparse.Namespace,
     reading_ms = getattr(arguments, "reading_ms", 0)
 
     async def player(number: int) -> None:
-        browser = Browser(port)
+        browser = Browser(port, long_poll_port)
         try:
             _status, page = await browser.request("GET", f"/live/join?pin={pin}")
             status, _ = await browser.request("POST", "/live/join", {

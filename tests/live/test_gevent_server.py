@@ -1,7 +1,9 @@
-"""A live game on gunicorn's gevent workers, as the README deploys the phones' requests.
+"""A live game on gunicorn, deployed as the README deploys it: gevent workers hold the
+phones' state requests, sync workers serve everything else, the answers included.
 
-The phones' state requests are held open by the server; a host's move must reach every
-held request at once, whichever worker holds it, and the verdict must come with the reveal.
+A host's move must reach every held request at once, whichever worker holds it; an
+answer stored by a sync worker must be in the verdict that a gevent worker sends with
+the reveal.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import re
 import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,15 +30,17 @@ PLAYERS = 6
 
 
 @pytest.fixture
-def gevent_server(database_url: str, tmp_path: Path):
+def servers(database_url: str, tmp_path: Path):
+    """(the sync workers' port, the gevent workers' port), both serving the app on one database."""
     env = {"STUDYAPP_CONFIG": "development", "SECRET_KEY": "gevent-test-" + "k" * 40, "RATELIMIT_ENABLED": "false",
            "DATABASE_URL": database_url, "STUDYAPP_INSTANCE_PATH": str(tmp_path / "server")}
-    with gunicorn_server("studyapp:create_app()", workers=2, env=env, worker_class="gevent") as server:
-        yield server.port
+    with gunicorn_server("studyapp:create_app()", workers=2, env=env) as pages, \
+            gunicorn_server("studyapp:create_app()", workers=2, env=env, worker_class="gevent") as live:
+        yield pages.port, live.port
 
 
 def test_a_move_reaches_every_held_phone_at_once_and_the_verdict_comes_with_the_reveal(
-        db, make_user, gevent_server) -> None:
+        db, make_user, servers) -> None:
     teacher = make_user(Role.TEACHER)
     question_set = import_bank(db.session, json.loads(SEED_BANK.read_text()), owner=teacher, approve=True).question_set
     question = playable_questions(question_set)[0]
@@ -43,30 +48,42 @@ def test_a_move_reaches_every_held_phone_at_once_and_the_verdict_comes_with_the_
     db.session.flush()
     live_id, pin, revision, right = live.id, live.pin, live.revision, question.answer
     db.session.commit()  # and no transaction of this test's holds SQLite's write lock while phones write
-    phones: list[tuple[Client, str]] = []
+    phones: list[Phone] = []
     try:
-        _play(live, live_id, pin, revision, right, phones, gevent_server, db)
+        _play(live, live_id, pin, revision, right, phones, servers, db)
     finally:
-        for phone, _token in phones:
-            phone.close()
+        for phone in phones:
+            phone.pages.close()
+            phone.waits.close()
 
 
-def _play(live, live_id, pin, revision, right, phones, port, db) -> None:
+@dataclass
+class Phone:
+    pages: Client  # to the sync workers
+    waits: Client  # to the gevent workers, with the same cookies, as a browser sends them to both
+    csrf_token: str = ""
+
+
+def _play(live, live_id, pin, revision, right, phones, servers, db) -> None:
+    pages_port, live_port = servers
     for number in range(PLAYERS):
-        phone = Client(port)
-        page = phone.request("GET", "/live/join")[1]
-        status, _ = phone.request("POST", "/live/join", {"pin": pin, "nickname": f"phone{number}",
-                                                         "csrf_token": csrf_token_from(page)})
+        phone = Phone(Client(pages_port), Client(live_port))
+        phone.waits.cookies = phone.pages.cookies
+        phones.append(phone)
+        page = phone.pages.request("GET", "/live/join")[1]
+        phone.csrf_token = csrf_token_from(page)
+        status, _ = phone.pages.request("POST", "/live/join", {"pin": pin, "nickname": f"phone{number}",
+                                                               "csrf_token": phone.csrf_token})
         assert status == 302
-        phones.append((phone, csrf_token_from(page)))
 
-    def wait_for_move(phone: Client, after: int, seen: list) -> None:
-        status, body = phone.request("GET", f"/live/play/{live_id}/state?after={after}", accept="application/json")
+    def wait_for_move(phone: Phone, after: int, seen: list) -> None:
+        status, body = phone.waits.request("GET", f"/live/play/{live_id}/state?after={after}",
+                                           accept="application/json")
         seen.append((status, json.loads(body), time.monotonic()))
 
     def all_phones_wait(after: int, move: str) -> list:
         seen: list = []
-        waiting = [threading.Thread(target=wait_for_move, args=(phone, after, seen)) for phone, _token in phones]
+        waiting = [threading.Thread(target=wait_for_move, args=(phone, after, seen)) for phone in phones]
         for thread in waiting:
             thread.start()
         time.sleep(1.5)  # every phone's request is now held by one of the two workers
@@ -86,9 +103,10 @@ def _play(live, live_id, pin, revision, right, phones, port, db) -> None:
     assert all("answer" not in state["question"] and "me" not in state for state in states)
 
     revision = states[0]["revision"]
-    for phone, token in phones[:2]:  # two answer right
-        status, body = phone.request("POST", f"/live/play/{live_id}/answer",
-                                     {"index": "0", "choice": right, "csrf_token": token}, accept="application/json")
+    for phone in phones[:2]:  # two answer right
+        status, body = phone.pages.request("POST", f"/live/play/{live_id}/answer",
+                                           {"index": "0", "choice": right, "csrf_token": phone.csrf_token},
+                                           accept="application/json")
         assert status == 200 and json.loads(body) == {"recorded": True}
 
     db.session.expire_all()
