@@ -74,16 +74,15 @@ def _next_card_view(mode: str) -> tuple[str, str, dict]:
     context = {"question": question, "token": token, "is_new": shown.is_new, "mode": mode,
                "QuestionType": QuestionType}
     if mode == "quiz":
+        # formdata=None: on an answer sent in place, the form would otherwise take the answered
+        # card's token from the request instead of the next card's.
         return "quiz", "study/_quiz.html", {
             **context, "form": CheckForm(formdata=None, token=token), "choice_types": CHOICE_TYPES,
             "order_items": order_items(question) if question.type is QuestionType.ORDER else [],
         }
     # The back comes with the front, so that a script can show it without asking again.
     return "flashcards", "study/_flashcard.html", {
-        # formdata=None: on an answer sent in place, the form would otherwise take the answered
-        # card's token from the request instead of the next card's.
-        **context, "form": ReviewForm(formdata=None, token=token, mode="flashcards"),
-        "source": highlighted_source(question),
+        **context, "source": highlighted_source(question),
         "buttons": rating_buttons(shown.memory, now, current_user.desired_retention),
         "order": correct_order(question) if question.type is QuestionType.ORDER else [],
     }
@@ -146,7 +145,7 @@ def flashcard_answer() -> str | Response:
     return render_template(
         "study/flashcard_back.html", question=question, token=token, source=highlighted_source(question),
         buttons=rating_buttons(_memory_for(question), now, current_user.desired_retention),
-        form=ReviewForm(token=token, mode="flashcards"), order=correct_order(question)
+        mode="flashcards", order=correct_order(question)
         if question.type is QuestionType.ORDER else [], QuestionType=QuestionType,
     )
 
@@ -185,7 +184,7 @@ def quiz_check() -> str | Response:
         "study/quiz_feedback.html", question=question, result=result, given=given_text, suggested=suggested.value,
         source=highlighted_source(question), buttons=rating_buttons(_memory_for(question), now,
                                                                     current_user.desired_retention),
-        form=ReviewForm(token=form.token.data, mode="quiz", answer=given_text, elapsed_ms=str(elapsed_ms)),
+        token=form.token.data, mode="quiz", elapsed_ms=elapsed_ms,
         order=correct_order(question) if question.type is QuestionType.ORDER else [], QuestionType=QuestionType,
     )
 

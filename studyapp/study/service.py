@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 
-from sqlalchemy import bindparam, exists, func, or_, select
+from sqlalchemy import bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, joinedload
 
@@ -41,8 +41,8 @@ class NextCard:
 
 @dataclass(frozen=True)
 class ReviewResult:
-    log: ReviewLog
-    card: CardState
+    log_id: int
+    memory: MemoryState  # the card's state after the review
     repeated: bool  # the same answer arrived again; the first one stands
 
 
@@ -188,8 +188,8 @@ def record_review(
     # No look-up first: a repeated token finds the card already moved on (StaleCard) or
     # collides on the unique token (IntegrityError), and both paths return the first result.
     try:
-        result = _apply_review(session, user, question, rating, shown_version, key, now, answer_given, correct,
-                               duration_ms, fuzz)
+        result = _apply_review(session, user, question.id, Rating(int(rating)), shown_version, key, now,
+                               answer_given, correct, duration_ms, fuzz)
         session.commit()
         return result
     except IntegrityError:
@@ -208,41 +208,57 @@ def record_review(
         raise
 
 
+# The answer's statements: the table's own, without the ORM's unit of work, which cost
+# more Python than everything else an answer does to the database (bench/study_loop.py).
+_CARDS, _LOGS = CardState.__table__, ReviewLog.__table__
+_CARD = select(_CARDS).where(_CARDS.c.user_id == USER_ID, _CARDS.c.question_id == bindparam("question_id"))
+_LOCK_CARD = _CARD.with_for_update()
+_MOVE_CARD = update(_CARDS).where(_CARDS.c.id == bindparam("card_id"), _CARDS.c.version == bindparam("shown"))
+_NEW_CARD = insert(_CARDS)
+_LOG = insert(_LOGS).returning(_LOGS.c.id)
+
+
+def _memory_of_row(row) -> MemoryState:
+    return MemoryState(state=row.state, step=row.step, stability=row.stability, difficulty=row.difficulty,
+                       due=row.due, last_review=row.last_review, reps=row.reps, lapses=row.lapses)
+
+
 def _result_for_token(session: Session, key: str) -> ReviewResult | None:
-    log = session.scalar(select(ReviewLog).where(ReviewLog.request_token == key))
+    log = session.execute(select(_LOGS.c.id, _LOGS.c.user_id, _LOGS.c.question_id)
+                          .where(_LOGS.c.request_token == key)).first()
     if log is None:
         return None
-    card = session.scalar(
-        select(CardState).where(CardState.user_id == log.user_id, CardState.question_id == log.question_id)
-    )
-    return ReviewResult(log, card, repeated=True)
+    card = session.execute(_CARD,
+                           {"user_id": log.user_id, "question_id": log.question_id}).first()
+    return ReviewResult(log.id, _memory_of_row(card), repeated=True)
 
 
-def _apply_review(session, user, question, rating, shown_version, key, now, answer_given, correct, duration_ms,
-                  fuzz) -> ReviewResult:
-    card = session.scalar(
-        select(CardState).where(CardState.user_id == user.id, CardState.question_id == question.id)
-        .with_for_update().execution_options(populate_existing=True)  # as it is now, not as first read
-    )
-    if card is None:
-        if shown_version != 0:
-            raise StaleCard()
-        card = CardState(user_id=user.id, question_id=question.id, introduced_at=now, due=now, version=0)
-        session.add(card)
-    elif card.version != shown_version:
+def _apply_review(session: Session, user: User, question_id: int, rating: Rating, shown_version: int, key: str,
+                  now: datetime, answer_given: str, correct: bool | None, duration_ms: int | None,
+                  fuzz: bool) -> ReviewResult:
+    connection = session.connection()
+    card = connection.execute(_LOCK_CARD, {"user_id": user.id, "question_id": question_id}).first()
+    if (card.version if card is not None else 0) != shown_version:
         raise StaleCard()
-    rating = Rating(int(rating))
-    after = review(memory_of(card) if card.id else new_memory_state(now), rating, now,
-                   desired_retention=user.desired_retention, duration_ms=duration_ms, fuzz=fuzz)
-    card.state, card.step, card.stability, card.difficulty = after.state, after.step, after.stability, after.difficulty
-    card.due, card.last_review, card.reps, card.lapses = after.due, after.last_review, after.reps, after.lapses
-    card.version += 1
-    log = ReviewLog(
-        user_id=user.id, question_id=question.id, rating=rating.value, answer_given=answer_given[:2000],
-        correct=(rating != Rating.Again) if correct is None else correct, duration_ms=duration_ms,
-        reviewed_at=now, request_token=key,
-    )
-    session.add(log)
-    session.flush()
-    return ReviewResult(log, card, repeated=False)
-
+    before = _memory_of_row(card) if card is not None else new_memory_state(now)
+    after = review(before, rating, now, desired_retention=user.desired_retention, duration_ms=duration_ms,
+                   fuzz=fuzz)
+    memory = {"state": after.state, "step": after.step, "stability": after.stability,
+              "difficulty": after.difficulty, "due": after.due, "last_review": after.last_review,
+              "reps": after.reps, "lapses": after.lapses, "version": shown_version + 1}
+    if card is None:
+        # A new card: the unique (user, question) pair refuses a second tab's copy.
+        connection.execute(_NEW_CARD, {"user_id": user.id, "question_id": question_id, "introduced_at": now,
+                                       **memory})
+    elif connection.execute(_MOVE_CARD, {"card_id": card.id, "shown": shown_version, **memory}).rowcount != 1:
+        raise StaleCard()
+    log_id = connection.execute(_LOG, {
+        "user_id": user.id, "question_id": question_id, "rating": rating.value,
+        "answer_given": answer_given[:2000], "correct": (rating != Rating.Again) if correct is None else correct,
+        "duration_ms": duration_ms, "reviewed_at": now, "request_token": key,
+    }).scalar_one()
+    # Card states this session has loaded are now behind the row; they are read again on use.
+    for loaded in [obj for obj in session.identity_map.values() if isinstance(obj, CardState)]:
+        if loaded.user_id == user.id and loaded.question_id == question_id:
+            session.expire(loaded)
+    return ReviewResult(log_id, after, repeated=False)

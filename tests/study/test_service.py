@@ -55,7 +55,7 @@ def test_an_answer_sent_twice_counts_once(db, make_user, seed_set) -> None:
     first = answer(db, student, shown, Rating.Good, MONDAY, "same-token")
     again = answer(db, student, shown, Rating.Good, MONDAY + timedelta(seconds=1), "same-token")
     assert not first.repeated and again.repeated
-    assert again.log.id == first.log.id
+    assert again.log_id == first.log_id
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
     assert db.session.scalar(select(CardState.reps)) == 1
 
