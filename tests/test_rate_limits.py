@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,33 @@ def test_live_answers_are_limited_per_player(limited_app) -> None:
     statuses = [client.post("/live/play/1/answer", data={"index": "0", "choice": "x", "csrf_token": token})
                 .status_code for _ in range(61)]
     assert statuses[:60] == [403] * 60 and statuses[60] == 429
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL")
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="runs when TEST_REDIS_URL names a Redis server (CI sets it)")
+def test_with_redis_the_limits_are_counted_where_every_process_sees_them(database_url: str, tmp_path: Path) -> None:
+    """A guesser cannot get fresh tries by landing on another gunicorn worker."""
+    import redis
+
+    from studyapp.extensions import limiter
+
+    prefix = f"studyapp-test-{uuid.uuid4().hex[:8]}"
+    server = redis.Redis.from_url(REDIS_URL)
+    app = make_app(database_url, tmp_path / "instance")
+    app.config.update(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix)
+    limiter.init_app(app)
+    try:
+        client = app.test_client()
+        token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+        statuses = [client.post("/auth/login", data={"email": "x@example.org", "password": "wrong-password-1",
+                                                     "csrf_token": token}).status_code for _ in range(11)]
+        assert statuses == [200] * 10 + [429]
+        counts = [int(server.get(key)) for key in server.scan_iter(f"*/{prefix}/*")]
+        assert 10 in counts  # the failed log-ins, kept in Redis
+    finally:
+        for key in server.scan_iter(f"*/{prefix}/*"):
+            server.delete(key)
+        limiter.init_app(make_app(database_url, tmp_path / "after"))  # back to counting in memory
+        close_app(app)
