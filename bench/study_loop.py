@@ -5,8 +5,10 @@
 
 Each simulated student logs in and opens the flashcards page, then loops as the
 page's script does: rate the card, and receive the next one in the same answer.
-Prints requests per second, p50/p99 latency and errors for the bare endpoint and
-the answer endpoint, and checks that every acknowledged answer is stored exactly once.
+Prints requests per second, p50/p99 latency and errors for the bare endpoint, the
+answer endpoint, and a POST that does nothing but sign the student in (the stack's floor:
+cookie, CSRF check, rate limit, user), and checks that every acknowledged answer is
+stored exactly once.
 Then times the due-card query on 200,000 card states and a
 million review-log rows, with its query plan.
 """
@@ -39,6 +41,7 @@ class Student(Client):
     def __init__(self, port: int, email: str) -> None:
         super().__init__(port)
         self.email = email
+        self.csrf_token = ""
 
     def log_in(self) -> None:
         _status, page = self.request("GET", "/auth/login")
@@ -67,7 +70,7 @@ def study(clients: list[Student], answers_each: int, think_ms: int = 0) -> tuple
     def run(client: Student) -> None:
         answer_ms, answer_errors, acked = [], 0, 0
         _status, card = client.request("GET", "/study/flashcards")
-        csrf = CSRF.search(card).group(1)
+        csrf = client.csrf_token = CSRF.search(card).group(1)
         for index in range(answers_each):
             token = TOKEN.search(card)
             if token is None:
@@ -98,6 +101,34 @@ def study(clients: list[Student], answers_each: int, think_ms: int = 0) -> tuple
     answers.seconds = elapsed
     answers.requests = len(answers.latencies_ms)
     return answers, acknowledged[0]
+
+
+def do_nothing(clients: list[Student], requests_each: int) -> Result:
+    """Each student sends POSTs that do nothing once signed in: the most an answer could reach."""
+    result = Result("POST nothing, signed in (floor)")
+    lock = threading.Lock()
+
+    def run(client: Student) -> None:
+        latencies, errors = [], 0
+        for _ in range(requests_each):
+            started = time.perf_counter()
+            status, _body = client.request("POST", "/bench/nothing", {"csrf_token": client.csrf_token},
+                                           accept="application/json")
+            latencies.append((time.perf_counter() - started) * 1000)
+            errors += status != 200
+        with lock:
+            result.latencies_ms.extend(latencies)
+            result.errors += errors
+
+    threads = [threading.Thread(target=run, args=(client,)) for client in clients]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    result.requests = len(result.latencies_ms)
+    return result
 
 
 SETUP = """
@@ -166,14 +197,17 @@ def main() -> None:
             bare = hammer("bare Flask GET /ping", port, get("/ping"),
                           concurrency=arguments.students, total=arguments.students * arguments.answers)
         print(bare.row())
-        with gunicorn("studyapp:create_app()", workers=arguments.workers, env=env,
+        # The app itself, with one more route for the floor (bench/floor_app.py).
+        with gunicorn("bench.floor_app:app", workers=arguments.workers, env=env,
                       worker_class=arguments.worker_class) as port:
             clients = log_in_all(port, arguments.students)
             # A short unmeasured round first, so each worker has compiled its templates and queries.
             _answers, warm_acknowledged = study(clients, 3)
             answers, acknowledged = study(clients, arguments.answers, arguments.think_ms)
             acknowledged += warm_acknowledged
+            floor = do_nothing(clients, arguments.answers)
         print(f"{answers.row()}   {answers.per_second / bare.per_second:.0%} of bare")
+        print(f"{floor.row()}   {floor.per_second / bare.per_second:.0%} of bare")
         stored = int(python(COUNT_LOGS, env))
         print(f"answers acknowledged {acknowledged}, stored {stored}, lost {max(0, acknowledged - stored)}, "
               f"doubled {max(0, stored - acknowledged)}")

@@ -189,7 +189,7 @@ def quiz_check() -> str | Response:
     )
 
 
-def _user_key() -> str:
+def student_limit_key() -> str:
     # The id from the signed session cookie: the limit is counted before anything is read from
     # the database (login_required, inside the limit, turns away a cookie that names nobody).
     return f"user:{session.get('_user_id')}"
@@ -197,7 +197,7 @@ def _user_key() -> str:
 
 @bp.route("/review", methods=["POST"])
 @reads_before_writing
-@limiter.limit("240 per minute", key_func=_user_key)
+@limiter.limit("240 per minute", key_func=student_limit_key)
 @login_required
 def review() -> Response:
     form = ReviewForm()
