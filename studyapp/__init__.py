@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from studyapp.config import PROJECT_ROOT, Config, load_config
-from studyapp.database import begin_deferred, configure_engine, restore_begin_mode
+from studyapp.database import begin_deferred, configure_engine, end_reads_with_commit, restore_begin_mode
 from studyapp.extensions import csrf, db, limiter, login_manager, migrate
 from studyapp.static_files import register_static_versions
 from studyapp.templating import register_filters
@@ -68,13 +68,15 @@ def configure_logging(app: Flask) -> None:
         logger.addHandler(handler)
 
 
-def end_database_session(_error: BaseException | None) -> None:
+def end_database_session(error: BaseException | None) -> None:
     """Close the request's database session.
 
     If the database went away after the response was made (a restart), only the dead
     connection is lost here, not the response: an answer already saved is acknowledged.
     """
     try:
+        if error is None:
+            end_reads_with_commit(db.session())
         db.session.remove()
     except DBAPIError as error:
         logging.getLogger("studyapp").warning("database connection lost at the end of a request: %s",

@@ -174,3 +174,43 @@ def _begin_immediate(dbapi_connection: Any, busy_timeout_ms: int) -> None:
 def configure_engine(engine: Engine, *, sqlite_busy_timeout_ms: int) -> None:
     if engine.dialect.name == "sqlite":
         configure_sqlite(engine, sqlite_busy_timeout_ms)
+    note_writes(engine)
+
+
+# Statements that change nothing. Anything else counts as a write, to be safe.
+_READING = ("SELECT", "WITH", "SHOW", "EXPLAIN")
+
+
+def note_writes(engine: Engine) -> None:
+    """Keep on each connection whether its transaction has sent anything but a read."""
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _note(connection, _cursor, statement, _parameters, _context, _executemany) -> None:
+        if not statement.lstrip()[:7].upper().startswith(_READING):
+            connection.info["wrote"] = True
+
+    @event.listens_for(engine, "begin")
+    def _forget(connection) -> None:
+        connection.info.pop("wrote", None)
+
+
+def end_reads_with_commit(session: Session) -> None:
+    """End a transaction that only read with a COMMIT, which for it is the same as a ROLLBACK.
+
+    psycopg forgets the statements it has prepared on every ROLLBACK, and closing a session
+    rolls back, so a request that only read would leave PostgreSQL to plan its queries again
+    on the next request: planning the study loop's card queries took longer than running
+    them. Transactions that wrote anything, or hold unflushed changes, are left to be
+    rolled back as before.
+    """
+    if not session.in_transaction() or session.new or session.dirty or session.deleted:
+        return
+    if session.connection().info.get("wrote"):  # the app's one database: the transaction's connection
+        return
+    # Nothing was changed, so nothing read need be read again: what was loaded stays usable
+    # after the session closes, as it would after a rollback.
+    expire_on_commit, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire_on_commit
