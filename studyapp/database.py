@@ -177,9 +177,9 @@ def configure_engine(engine: Engine, *, sqlite_busy_timeout_ms: int) -> None:
     note_writes(engine)
 
 
-# Statements that change nothing (BEGIN: SQLite's, sent as a transaction starts). Anything
-# else counts as a write, to be safe.
-_READING = ("SELECT", "WITH", "SHOW", "EXPLAIN", "BEGIN")
+# Statements that change nothing (BEGIN: SQLite's, sent as a transaction starts; not WITH,
+# which can hold an UPDATE on PostgreSQL). Anything else counts as a write, to be safe.
+_READING = ("SELECT", "SHOW", "EXPLAIN", "BEGIN")
 
 
 def note_writes(engine: Engine) -> None:
