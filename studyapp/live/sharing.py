@@ -14,7 +14,7 @@ from flask import Flask, current_app
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 
-from studyapp.database import configure_engine, read_only_transactions
+from studyapp.database import configure_engine, end_reads_with_commit, read_only_transactions
 from studyapp.extensions import db
 from studyapp.live import machine
 from studyapp.live.feed import LiveFeed
@@ -35,7 +35,9 @@ def live_feed() -> LiveFeed:
                 # Reads only: within an answer's request it must not wait for the write lock
                 # that request may hold.
                 with read_only_transactions(), Session(engine) as session:
-                    return load(session, session_ids)
+                    loaded = load(session, session_ids)
+                    end_reads_with_commit(session)  # psycopg keeps the statements it prepared
+                    return loaded
             return run
 
         feed = current_app.extensions["live_feed"] = LiveFeed(reading(load_snapshots), reading(load_revisions))
