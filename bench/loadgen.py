@@ -206,7 +206,12 @@ def hammer(name: str, port: int, request: Request, *, concurrency: int, total: i
             result.latencies_ms.extend(latencies)
             result.errors += errors
 
-    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    return run_timed(result, [client] * concurrency)
+
+
+def run_timed(result: Result, clients: list[Callable[[], None]]) -> Result:
+    """Run each client on its own thread; ``result`` gets the wall time and counts the latencies."""
+    threads = [threading.Thread(target=client) for client in clients]
     started = time.perf_counter()
     for thread in threads:
         thread.start()

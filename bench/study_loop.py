@@ -23,11 +23,22 @@ import subprocess
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.loadgen import HEADER, ROOT, Client, Result, get, gunicorn, hammer, scratch_environment  # noqa: E402
+from bench.loadgen import (  # noqa: E402
+    HEADER,
+    ROOT,
+    Client,
+    Result,
+    get,
+    gunicorn,
+    hammer,
+    run_timed,
+    scratch_environment,
+)
 
 PASSWORD = "bench-password-123"
 # The token the rating buttons send (the rating form's own hidden field).
@@ -91,15 +102,7 @@ def study(clients: list[Student], answers_each: int, think_ms: int = 0) -> tuple
             answers.errors += answer_errors
             acknowledged[0] += acked
 
-    threads = [threading.Thread(target=run, args=(client,)) for client in clients]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    answers.seconds = elapsed
-    answers.requests = len(answers.latencies_ms)
+    run_timed(answers, [partial(run, client) for client in clients])
     return answers, acknowledged[0]
 
 
@@ -120,15 +123,7 @@ def do_nothing(clients: list[Student], requests_each: int) -> Result:
             result.latencies_ms.extend(latencies)
             result.errors += errors
 
-    threads = [threading.Thread(target=run, args=(client,)) for client in clients]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    result.seconds = time.perf_counter() - started
-    result.requests = len(result.latencies_ms)
-    return result
+    return run_timed(result, [partial(run, client) for client in clients])
 
 
 SETUP = """
