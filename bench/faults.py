@@ -222,6 +222,10 @@ def live_with_worker_kills(env: dict[str, str], players: int) -> None:
           f"state polls failed {result['poll_errors']} of {result['polls']}")
 
 
+# Enough cards that no student is all caught up before the faults are over.
+SEED_SET_COPIES = 10
+
+
 def default_restart_command() -> list[str]:
     versions = sorted(Path("/etc/postgresql").glob("*")) if Path("/etc/postgresql").exists() else []
     version = versions[-1].name if versions else "15"
@@ -241,13 +245,13 @@ def main() -> None:
     print(f"{database}: {arguments.students} students for {arguments.seconds:.0f} s per study scenario")
 
     with scratch_environment(arguments.postgresql) as env:
-        python(SETUP, env, str(arguments.students))
+        python(SETUP, env, str(arguments.students), str(SEED_SET_COPIES))
         study_under_fault(env, arguments.students, arguments.seconds, worker_kills,
                           "study loop, gunicorn --workers 4, two workers killed with SIGKILL")
     if arguments.postgresql and not arguments.skip_restart:
         command = shlex.split(arguments.restart_command) if arguments.restart_command else default_restart_command()
         with scratch_environment(arguments.postgresql) as env:
-            python(SETUP, env, str(arguments.students))
+            python(SETUP, env, str(arguments.students), str(SEED_SET_COPIES))
             study_under_fault(env, arguments.students, arguments.seconds, database_restart(command),
                               "study loop while PostgreSQL restarts")
     with scratch_environment(arguments.postgresql) as env:

@@ -133,11 +133,11 @@ from studyapp.auth.accounts import create_user
 from studyapp.banks.importer import import_bank
 from studyapp.extensions import db
 from studyapp.models import Role, Visibility
-students = int(sys.argv[1])
+students, copies = int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 3
 app = create_app()
 with app.app_context():
     bank = json.load(open("question_bank/us-colombia-relations.json"))
-    for copy in range(3):  # three copies of the seed set, so nobody runs out of cards
+    for copy in range(copies):  # copies of the seed set, so that nobody runs out of cards
         teacher = create_user(db.session, email=f"teacher{copy}@bench.example", password="{password}",
                               display_name=f"Teacher {copy}", role=Role.TEACHER)
         import_bank(db.session, bank, owner=teacher, visibility=Visibility.PUBLIC, approve=True)
