@@ -68,7 +68,8 @@ def command_run(arguments: argparse.Namespace) -> None:
 
 
 def ensure_chromium() -> None:
-    """The browser tests drive Debian's Chromium; install it when we are allowed to."""
+    """The browser tests drive the system's Chromium: Debian's, installed here when we are
+    allowed to; elsewhere (not root, not Debian) the one Playwright downloads."""
     if CHROMIUM.exists():
         return
     apt = shutil.which("apt-get")
@@ -77,9 +78,11 @@ def ensure_chromium() -> None:
         quiet = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         run(apt, "update", "-qq", env=quiet)
         run(apt, "install", "-y", "-qq", "chromium", env=quiet)
-    else:
-        say(f"Chromium is not at {CHROMIUM} and cannot be installed here; the browser tests will be skipped. "
-            "Install Debian's 'chromium' package or set STUDYAPP_CHROMIUM to enable them.")
+        return
+    say(f"Chromium is not at {CHROMIUM}: fetching Playwright's own (playwright install chromium)")
+    if subprocess.run([str(PYTHON), "-m", "playwright", "install", "chromium"]).returncode != 0:
+        say("Playwright could not fetch Chromium; the browser tests will be skipped. Install Debian's "
+            "'chromium' package, or set STUDYAPP_CHROMIUM to a Chromium, to run them.")
 
 
 def command_test(arguments: argparse.Namespace) -> None:
