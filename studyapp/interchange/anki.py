@@ -48,7 +48,21 @@ def write_apkg(records: list[QuestionRecord], title: str) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "deck.apkg"
         genanki.Package(deck).write_to_file(str(path), timestamp=0)
-        return path.read_bytes()
+        return _without_file_times(path.read_bytes())
+
+
+def _without_file_times(package: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01: genanki dates them by the clock, so the
+    same set exported twice gave different bytes whenever the two crossed a 2-second tick."""
+    import zipfile
+
+    copy = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(copy, "w") as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = entry.compress_type
+            target.writestr(fixed, source.read(entry))
+    return copy.getvalue()
 
 
 def read_apkg_notes(data: bytes) -> list[list[str]]:
