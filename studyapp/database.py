@@ -204,7 +204,9 @@ def end_reads_with_commit(session: Session) -> None:
     them. Transactions that wrote anything, or hold unflushed changes, are left to be
     rolled back as before.
     """
-    if not session.in_transaction() or session.new or session.dirty or session.deleted:
+    transaction = session.get_transaction()
+    # Not active: a flush failed, and only the rollback may follow.
+    if transaction is None or not transaction.is_active or session.new or session.dirty or session.deleted:
         return
     if session.connection().info.get("wrote"):  # the app's one database: the transaction's connection
         return

@@ -67,3 +67,16 @@ def test_pages_that_only_read_leave_postgresql_its_prepared_statements(app, db, 
     db.session.remove()  # give this test's connection back: the pool's one idle connection is the requests'
     prepared = db.session.scalars(text("SELECT statement FROM pg_prepared_statements")).all()
     assert prepared, "a rollback at the end of each request dropped the prepared statements"
+
+
+@BOTH
+def test_a_transaction_broken_by_a_failed_flush_is_left_to_roll_back(db, make_user) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    user = make_user()
+    db.session.add(User(email=user.email, password_hash="x", display_name="Same address"))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    end_reads_with_commit(db.session())  # no error: the rollback that closing makes is still to come
+    db.session.rollback()
+    assert _user_count(db) == 1
