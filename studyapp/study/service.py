@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 
-from sqlalchemy import bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Row, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, joinedload
 
@@ -46,7 +46,8 @@ class ReviewResult:
     repeated: bool  # the same answer arrived again; the first one stands
 
 
-def memory_of(card: CardState) -> MemoryState:
+def memory_of(card: CardState | Row) -> MemoryState:
+    """The memory state of a card, from its model or from a row of its table."""
     return MemoryState(
         state=card.state, step=card.step, stability=card.stability, difficulty=card.difficulty, due=card.due,
         last_review=card.last_review, reps=card.reps, lapses=card.lapses,
@@ -218,19 +219,13 @@ _NEW_CARD = insert(_CARDS)
 _LOG = insert(_LOGS).returning(_LOGS.c.id)
 
 
-def _memory_of_row(row) -> MemoryState:
-    return MemoryState(state=row.state, step=row.step, stability=row.stability, difficulty=row.difficulty,
-                       due=row.due, last_review=row.last_review, reps=row.reps, lapses=row.lapses)
-
-
 def _result_for_token(session: Session, key: str) -> ReviewResult | None:
     log = session.execute(select(_LOGS.c.id, _LOGS.c.user_id, _LOGS.c.question_id)
                           .where(_LOGS.c.request_token == key)).first()
     if log is None:
         return None
-    card = session.execute(_CARD,
-                           {"user_id": log.user_id, "question_id": log.question_id}).first()
-    return ReviewResult(log.id, _memory_of_row(card), repeated=True)
+    card = session.execute(_CARD, {"user_id": log.user_id, "question_id": log.question_id}).first()
+    return ReviewResult(log.id, memory_of(card), repeated=True)
 
 
 def _apply_review(session: Session, user: User, question_id: int, rating: Rating, shown_version: int, key: str,
@@ -240,7 +235,7 @@ def _apply_review(session: Session, user: User, question_id: int, rating: Rating
     card = connection.execute(_LOCK_CARD, {"user_id": user.id, "question_id": question_id}).first()
     if (card.version if card is not None else 0) != shown_version:
         raise StaleCard()
-    before = _memory_of_row(card) if card is not None else new_memory_state(now)
+    before = memory_of(card) if card is not None else new_memory_state(now)
     after = review(before, rating, now, desired_retention=user.desired_retention, duration_ms=duration_ms,
                    fuzz=fuzz)
     memory = {"state": after.state, "step": after.step, "stability": after.stability,
@@ -257,8 +252,7 @@ def _apply_review(session: Session, user: User, question_id: int, rating: Rating
         "answer_given": answer_given[:2000], "correct": (rating != Rating.Again) if correct is None else correct,
         "duration_ms": duration_ms, "reviewed_at": now, "request_token": key,
     }).scalar_one()
-    # Card states this session has loaded are now behind the row; they are read again on use.
+    # A card state this session loaded may be this one, now behind its row: read them again on use.
     for loaded in [obj for obj in session.identity_map.values() if isinstance(obj, CardState)]:
-        if loaded.user_id == user.id and loaded.question_id == question_id:
-            session.expire(loaded)
+        session.expire(loaded)
     return ReviewResult(log_id, after, repeated=False)
