@@ -45,7 +45,8 @@ def load_snapshots(session: Session, session_ids: list[int]) -> dict[int, Public
                     for standing in leaderboard(session, live, limit=TOP_SHOWN))
         snapshots[live.id] = PublicSnapshot(
             revision=live.revision, state=state, players=player_count(session, live),
-            question_id=question.id if question else None, prompt=question.prompt if question else None, choices=tuple(question.choices) if question else (),
+            question_id=question.id if question else None, prompt=question.prompt if question else None,
+            choices=tuple(question.choices) if question else (),
             answer=question.answer if question else None, top=top,
         )
     return snapshots

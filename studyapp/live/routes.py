@@ -114,8 +114,13 @@ def _my_result(player: LiveParticipant, state: machine.LiveState, question_id: i
     return own_result(db.session, player, state.phase, question_id)
 
 
+def _player_token(session_id: int) -> str | None:
+    """The rejoin token this browser was given for the game, if any."""
+    return request.cookies.get(f"{COOKIE_PREFIX}{session_id}")
+
+
 def _cookie_token_hash(session_id: int) -> str | None:
-    token = request.cookies.get(f"{COOKIE_PREFIX}{session_id}")
+    token = _player_token(session_id)
     return token_hash(token) if token else None
 
 
@@ -203,7 +208,7 @@ def join_page() -> str | WerkzeugResponse:
         if live is None:
             form.pin.errors = ["No game is running with that PIN. Check the big screen."]
         else:
-            existing = player_by_token(db.session, live.id, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
+            existing = player_by_token(db.session, live.id, _player_token(live.id))
             if existing is not None:
                 return redirect(url_for("live.play", session_id=live.id))
             try:
@@ -222,7 +227,7 @@ def join_page() -> str | WerkzeugResponse:
 
 
 def _player(live: LiveSession) -> LiveParticipant | None:
-    return player_by_token(db.session, live.id, request.cookies.get(f"{COOKIE_PREFIX}{live.id}"))
+    return player_by_token(db.session, live.id, _player_token(live.id))
 
 
 @bp.route("/play/<int:session_id>")
@@ -295,7 +300,7 @@ def play_me(session_id: int) -> Response:
 
 def _answering_player(session_id: int) -> PlayerKey | None:
     """The player the cookie names, from this process's directory of the game's players."""
-    token = request.cookies.get(f"{COOKIE_PREFIX}{session_id}")
+    token = _player_token(session_id)
     if not token:
         return None
     return player_directory().find(session_id, token_hash(token), lambda: player_keys(db.session, session_id),

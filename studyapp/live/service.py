@@ -114,11 +114,15 @@ def join(session: Session, live: LiveSession, raw_nickname: str, user: User | No
     return player, token
 
 
+def _holding(session_id: int, token: str):
+    """The condition for the game's player whose rejoin token this is."""
+    return (LiveParticipant.session_id == session_id) & (LiveParticipant.rejoin_token_hash == token_hash(token))
+
+
 def player_by_token(session: Session, session_id: int, token: str | None) -> LiveParticipant | None:
     if not token:
         return None
-    return session.scalar(select(LiveParticipant).where(LiveParticipant.session_id == session_id,
-                                                        LiveParticipant.rejoin_token_hash == token_hash(token)))
+    return session.scalar(select(LiveParticipant).where(_holding(session_id, token)))
 
 
 @dataclass(frozen=True)
@@ -133,10 +137,8 @@ class PlayerKey:
 def player_key_by_token(session: Session, session_id: int, token: str | None) -> PlayerKey | None:
     if not token:
         return None
-    row = session.execute(
-        select(LiveParticipant.id, LiveParticipant.session_id, LiveParticipant.user_id)
-        .where(LiveParticipant.session_id == session_id, LiveParticipant.rejoin_token_hash == token_hash(token))
-    ).first()
+    row = session.execute(select(LiveParticipant.id, LiveParticipant.session_id, LiveParticipant.user_id)
+                          .where(_holding(session_id, token))).first()
     return PlayerKey(*row) if row is not None else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 from flask import Flask, current_app
 from sqlalchemy import Engine, create_engine
@@ -23,25 +24,36 @@ from studyapp.live.public import load_revisions, load_snapshots
 from studyapp.live.results import PlayerResult, ResultsCache, load_results
 from studyapp.live.service import PlayerKey
 
+T = TypeVar("T")
+
+
+def _kept_on_app(name: str, make: Callable[[], T]) -> T:
+    """The app's one ``name``, made by its first request (on the app: two apps never share)."""
+    kept = current_app.extensions.get(name)
+    if kept is None:
+        kept = current_app.extensions[name] = make()
+    return kept
+
 
 def live_feed() -> LiveFeed:
     """This process's feed of snapshots of the live games its phones are following."""
-    feed = current_app.extensions.get("live_feed")
-    if feed is None:
-        engine = _shared_reads_engine()
+    return _kept_on_app("live_feed", _new_feed)
 
-        def reading(load):
-            def run(session_ids: list[int]):
-                # Reads only: within an answer's request it must not wait for the write lock
-                # that request may hold.
-                with read_only_transactions(), Session(engine) as session:
-                    loaded = load(session, session_ids)
-                    end_reads_with_commit(session)  # psycopg keeps the statements it prepared
-                    return loaded
-            return run
 
-        feed = current_app.extensions["live_feed"] = LiveFeed(reading(load_snapshots), reading(load_revisions))
-    return feed
+def _new_feed() -> LiveFeed:
+    engine = _kept_on_app("live_shared_reads_engine", _shared_reads_engine)
+
+    def reading(load):
+        def run(session_ids: list[int]):
+            # Reads only: within an answer's request it must not wait for the write lock
+            # that request may hold.
+            with read_only_transactions(), Session(engine) as session:
+                loaded = load(session, session_ids)
+                end_reads_with_commit(session)  # psycopg keeps the statements it prepared
+                return loaded
+        return run
+
+    return LiveFeed(reading(load_snapshots), reading(load_revisions))
 
 
 def _shared_reads_engine() -> Engine:
@@ -50,15 +62,12 @@ def _shared_reads_engine() -> Engine:
     Taken from the requests' pool, a busy moment (a hall answering at once) would queue them
     behind the answers, and every phone would hear of the next phase late.
     """
-    engine = current_app.extensions.get("live_shared_reads_engine")
-    if engine is None:
-        config = current_app.config
-        options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
-        if not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-            options |= {"pool_size": 2, "max_overflow": 4}
-        engine = create_engine(config["SQLALCHEMY_DATABASE_URI"], **options)
-        configure_engine(engine, sqlite_busy_timeout_ms=config["SQLITE_BUSY_TIMEOUT_MS"])
-        current_app.extensions["live_shared_reads_engine"] = engine
+    config = current_app.config
+    options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+    if not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        options |= {"pool_size": 2, "max_overflow": 4}
+    engine = create_engine(config["SQLALCHEMY_DATABASE_URI"], **options)
+    configure_engine(engine, sqlite_busy_timeout_ms=config["SQLITE_BUSY_TIMEOUT_MS"])
     return engine
 
 
@@ -70,13 +79,6 @@ def close_shared_reads(app: Flask) -> None:
         engine.dispose()
 
 
-def _results_cache() -> ResultsCache:
-    cache = current_app.extensions.get("live_results")
-    if cache is None:
-        cache = current_app.extensions["live_results"] = ResultsCache()
-    return cache
-
-
 def shared_result(session_id: int, state: machine.LiveState, question_id: int | None,
                   token_hash: str | None) -> PlayerResult | None:
     """After the reveal: the asking player's result from this process's shared results."""
@@ -86,7 +88,7 @@ def shared_result(session_id: int, state: machine.LiveState, question_id: int | 
     def build():
         return load_results(db.session, session_id, state.phase, state.revision, question_id)
 
-    cache = _results_cache()
+    cache = _kept_on_app("live_results", ResultsCache)
     mine = cache.get(session_id, state.revision, build).by_token_hash.get(token_hash)
     if mine is None:  # joined since the results were worked out
         mine = cache.get(session_id, state.revision, build, renew=True).by_token_hash.get(token_hash)
@@ -130,7 +132,4 @@ class PlayerDirectory:
 
 
 def player_directory() -> PlayerDirectory:
-    directory = current_app.extensions.get("live_players")
-    if directory is None:
-        directory = current_app.extensions["live_players"] = PlayerDirectory()
-    return directory
+    return _kept_on_app("live_players", PlayerDirectory)
