@@ -1,11 +1,19 @@
-"""From raw article text to clean paragraphs and sentences, with offsets into the original."""
+"""From raw article text to clean paragraphs and parsed sentences, with offsets into the original.
+
+Sentence boundaries come from sentencex's rules (abbreviations, decimals, quotations), and
+the parser is told them, so that every sentence is parsed on its own terms.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sentencex import segment
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from studyapp.generator.language import pipeline
 
 # Lines that are navigation or newsletter furniture rather than article text.
 _BOILERPLATE_LINE = re.compile(
@@ -28,6 +36,18 @@ class Sentence:
     start: int
     end: int
     text: str
+    tokens: Span | None = field(default=None, compare=False, repr=False)  # the parsed sentence
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int  # offset of the paragraph's first character in the article
+    doc: Doc = field(compare=False, repr=False)
+
+    def offset(self, token_or_span) -> int:
+        """Where a token or span of this paragraph starts in the article."""
+        return self.start + (token_or_span.idx if hasattr(token_or_span, "idx") else token_or_span.start_char)
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,7 @@ class Article:
     text: str
     title: str
     sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...] = ()
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -62,25 +83,53 @@ def _content_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+def sentence_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in one paragraph, by sentencex's rules."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in segment("en", line):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        local = line.find(stripped, cursor)
+        if local < 0:  # the segmenter changed the text; its piece cannot be located
+            continue
+        cursor = local + len(stripped)
+        spans.append((local, cursor))
+    return spans
+
+
+@Language.component("studyapp_sentences")
+def _mark_sentences(doc: Doc) -> Doc:
+    """Tell the parser where sentences start, so that it parses each on its own."""
+    spans = doc.user_data["sentences"] = sentence_spans(doc.text)
+    starts = {start for start, _ in spans}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+def _parser_with_our_sentences() -> Language:
+    nlp = pipeline()
+    if "studyapp_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("studyapp_sentences", before="parser")
+    return nlp
+
+
 def read_article(text: str, title: str | None = None) -> Article:
-    """Split ``text`` into sentences; a short first line without final punctuation is the title."""
+    """Split ``text`` into parsed sentences; a short first line without final punctuation is the title."""
     lines = _content_lines(text)
     found_title = ""
     if lines and _looks_like_title(lines[0][1]) and len(lines) > 1:
         found_title = lines[0][1].strip()
         lines = lines[1:]
+    docs = _parser_with_our_sentences().pipe((line for _, line in lines), batch_size=64)
     sentences: list[Sentence] = []
-    for paragraph, (offset, line) in enumerate(lines):
-        cursor = 0
-        for piece in segment("en", line):
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            local = line.find(stripped, cursor)
-            if local < 0:  # the segmenter changed the text; fall back to the whole line
-                continue
-            cursor = local + len(stripped)
-            sentences.append(
-                Sentence(len(sentences), paragraph, offset + local, offset + cursor, stripped)
-            )
-    return Article(text=text, title=(title or found_title or "Untitled article").strip(), sentences=tuple(sentences))
+    paragraphs: list[Paragraph] = []
+    for number, ((offset, line), doc) in enumerate(zip(lines, docs)):
+        paragraphs.append(Paragraph(number, offset, doc))
+        for start, end in doc.user_data["sentences"]:
+            tokens = doc.char_span(start, end, alignment_mode="expand")
+            sentences.append(Sentence(len(sentences), number, offset + start, offset + end, line[start:end], tokens))
+    return Article(text=text, title=(title or found_title or "Untitled article").strip(), sentences=tuple(sentences),
+                   paragraphs=tuple(paragraphs))

