@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 
+from studyapp.generator.article_dates import dates_by_sentence
 from studyapp.generator.conflicts import find_conflicts
-from studyapp.generator.dates import find_dates
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
@@ -75,13 +75,14 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
         return people.resolve(subject) or subject
 
     contexts: list[FactContext] = []
+    dates_of = dates_by_sentence(article)  # years carried from the dateline and headings, relative dates resolved
     for sentence in article.sentences:
-        dates = find_dates(sentence.text)
+        dates = dates_of[sentence.index]
         for mention in dates:
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
             contexts.append(FactContext(fact, date=mention, event=event_for(sentence.text, mention, full_name)))
-        for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates]):
+        for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens):
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
             contexts.append(FactContext(fact, figure=mention))

@@ -33,9 +33,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", re.compile(r"\b(?:FY\s?|[Ff]iscal(?:\s+[Yy]ear)?\s+)(?P<year>1[0-9]{3}|20[0-9]{2})\b")),
     ("year", re.compile(
         r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|"
-        r"[Ee]arly|[Ll]ate|[Mm]id|[Oo]f|[Ff]rom)[-\s]+(?:the\s+year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b(?![-–—/]\d)"
+        r"[Ee]arly|[Ll]ate|[Mm]id|[Oo]f|[Ff]rom|[Aa]s\s+(?:early|late)\s+as)[-\s]+(?:the\s+year\s+)?"
+        r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?![-–—/]\d)"
     )),
+    # "the 1874 Protocol", "a 2019 pilot", "the original 1868 house": a year used as an adjective.
+    ("attributive_year", re.compile(
+        r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?"
+        r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\s+(?P<next>[A-Za-z][\w’'-]*)"
+    )),
+    # "Population (2024 est.)": the year a statistic refers to.
+    ("reference_year", re.compile(r"\((?P<year>1[5-9][0-9]{2}|20[0-9]{2})\s+(?P<next>[a-z]+)\.?\)")),
 ]
+
+_TIME_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|before|after|during|of)\s+$", re.IGNORECASE)
+
+# Words that make "the 1500 ..." a count rather than a year; a plural noun does the same ("the 1200 volunteers").
+_COUNTED = set(
+    "word page metre meter mile yard foot pound ton tonne dollar euro kilometre kilometer hectare acre seat "
+    "member person strong odd plus year hour minute day week month percent per".split()
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,11 @@ class DateMention:
     text: str
     value: str  # ISO 8601, as precise as the text: 2025-10-19, 2025-10, 2025 or 1998/2002
     precision: str  # day | month | year | period
+    # event: something happened then; dateline, heading: when the article or its section is set; reference: the
+    # year a statistic is for ("Population (2024 est.)"). Only events are worth a question.
+    role: str = "event"
+    # How the article writes full dates, for a mention that is not one ("Thursday", "March 3" under a heading).
+    written_like: str = ""
 
     @property
     def first_year(self) -> int:
@@ -84,7 +105,9 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
             return None
         return DateMention(start, end, text, value, "day")
     if kind == "month_year":
-        month = month_number(groups["month"], allow_misspelling=False)
+        # A misspelt month ("Feburary 2009") only after a preposition of time: "Marc 2020" alone may be a name.
+        after_preposition = bool(_TIME_PREPOSITION_BEFORE.search(match.string[:start]))
+        month = month_number(groups["month"], allow_misspelling=after_preposition)
         if month is None or groups["month"].lower() == "may" and text[0].islower():
             return None
         return DateMention(start, end, text, f"{year:04d}-{month:02d}", "month")
@@ -104,9 +127,26 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         return DateMention(start + offset, start + offset + len(text), text, f"{year}/{end_year}", "period")
     if kind == "fiscal_year":
         return DateMention(start, end, text, f"{year:04d}", "year")
+    if kind in {"attributive_year", "reference_year"}:
+        if kind == "attributive_year" and _reads_as_count(groups["next"]):
+            return None
+        year_start = match.start("year")
+        role = "reference" if kind == "reference_year" else "event"
+        return DateMention(year_start, match.end("year"), groups["year"], f"{year:04d}", "year", role=role)
     # A bare year: keep the preposition out of the fact's text.
     year_start = match.start("year")
     return DateMention(year_start, end, groups["year"], f"{year:04d}", "year")
+
+
+def _reads_as_count(next_word: str) -> bool:
+    """Whether the word after a four-digit number makes it a count: "the 1200 volunteers", "a 1500 word essay"."""
+    if next_word[0].isupper():
+        return False  # "the 1931 Canal Act", "the 2000 Olympics": a name
+    lower = next_word.lower().rstrip("’'")
+    if lower in _COUNTED:
+        return True
+    plural = lower.endswith("s") and not lower.endswith(("ss", "us", "is", "’s", "'s"))
+    return plural
 
 
 def find_dates(sentence: str) -> list[DateMention]:
@@ -143,11 +183,20 @@ def format_like(value: str, example: DateMention) -> str:
     if len(parts) == 2:
         return f"{month_name} {parts[0]}"
     year, month, day = parts
-    if re.match(r"\d{4}-\d{2}-\d{2}$", example.text):
+    written = example.written_like or example.text
+    if re.match(r"\d{4}-\d{2}-\d{2}$", written):
         return value
-    if re.match(r"(?i)\s*(?:[a-z]+\.?,?\s+)?\d", example.text) and not re.match(r"(?i)[a-z]+\s+\d{1,2},", example.text):
-        return f"{day} {month_name} {year}"
-    return f"{month_name} {day}, {year}"
+    if _month_first(written):
+        return f"{month_name} {day}, {year}"
+    return f"{day} {month_name} {year}"
+
+
+def _month_first(written: str) -> bool:
+    """Whether a date is written the American way: "May 27, 2013", "Sunday, January 26", "March 3"."""
+    if not re.search(r"\d", written):
+        return False  # "Thursday", "Two days later": nothing to copy, so the day goes first
+    without_weekday = re.sub(rf"(?i)^\s*(?:{WEEKDAYS})\.?,?\s+", "", written)
+    return bool(re.match(r"(?i)[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", without_weekday))
 
 
 def accepted_forms(value: str) -> list[str]:
