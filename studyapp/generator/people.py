@@ -6,6 +6,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from studyapp.generator.roles import (
+    appositive_roles,
+    is_heading,
+    name_is_a_thing,
+    title_is_part_of_a_name,
+    words_of_people,
+)
 from studyapp.generator.text import Article
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -60,12 +67,12 @@ NOT_PERSON_WORDS = set(
     "Province State Region District Prize Award Cup Games Olympics Day Week Year Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday January February March April May June July August September October November December "
     "North South East West Northern Southern Eastern Western Latin America American Americas Europe European Africa "
-    "African Asia Asian Caribbean Pacific Atlantic Middle Mar Lago Truth Open Skies Trade Promotion General".split()
+    "African Asia Asian Caribbean Pacific Atlantic Middle General".split()
 )
 PRONOUNS = {"he", "she"}
 
 BODY = (
-    r"(?:[Tt]he\s+)?(?:(?:U\.S\.|US|UN|EU|UK|[A-Z][a-z]+)\s+){0,4}"
+    r"(?:[Tt]he\s+)?(?:(?:U\.S\.|US|UN|EU|UK|[A-Z][a-z]+(?:['’]s?)?)\s+){0,4}"
     r"(?:Department|Ministry|Office|Agency|Council|Commission|Committee|Court|Congress|Senate|Parliament|Pentagon|"
     r"Kremlin|White\s+House|Embassy|Government|Police|Army|Navy|Bank|Fund|Organi[sz]ation|Union|Association|"
     r"Institute|University|Company|Corporation|Board|Authority|Service|Bureau|Foundation|Federation|League|"
@@ -87,12 +94,13 @@ def is_person_name(name: str) -> bool:
 
 def normalise_body(text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"['’]s?$", "", text)  # "the Sailing Club’s rules": the club
     return re.sub(r"^The\b", "the", text)
 
 
 def _clean_role(role: str) -> str:
     role = re.sub(r"\s+", " ", role.strip())
-    role = re.sub(r"^(?:a|an|the)\s+", "", role)
+    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
     if re.match(r"[a-z]\S*['’]s\b", role):
         role = "the " + role  # "the city's transit director" needs its article
     role = re.sub(r"^then[-\s]+", "", role)
@@ -127,9 +135,12 @@ class PeopleIndex:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
 
-    def add(self, name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
+    def add(self, name: str, role: str | None = None, place: tuple[int, int, int] | None = None,
+            *, as_named: bool = False) -> None:
+        """``as_named``: the model read the whole as a name, so a title-like first word ("Dean Howell") stays."""
         name = re.sub(r"\s+", " ", name.strip())
-        name = _LEADING_TITLE.sub("", name)
+        if not as_named or len(name.split()) > 2:
+            name = _LEADING_TITLE.sub("", name)
         if not is_person_name(name):
             return
         person = self.people.setdefault(name, Person(name))
@@ -205,29 +216,42 @@ _NAME_THEN_ROLE = re.compile(
 def find_people(article: Article) -> PeopleIndex:
     """Everyone the article names with a title or a role, plus their roles."""
     index = PeopleIndex()
+    named_by_model = words_of_people(article)
+
+    def add_by_rule(name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
+        index.add(name, role, place)
+
     for sentence in article.sentences:
         text = sentence.text
+        if is_heading(sentence):
+            continue  # "Ambassador Recalled, 1989." names nobody
 
         def place(match: re.Match[str]) -> tuple[int, int, int]:
             return (sentence.index, sentence.start + match.start(), sentence.start + match.end())
 
+        for found in appositive_roles(sentence):
+            index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
         for match in _TITLED.finditer(text):
             name = _trim_name(match.group("name"))
             if not _title_stands_alone(text, match.start()):
                 continue
+            if title_is_part_of_a_name(sentence, match.end("role")):
+                continue  # "Prince Adjei", "Dean Howell": the title-like word is a first name
+            if " " not in name and name not in named_by_model and name_is_a_thing(sentence, match.start("role")):
+                continue  # "off Admiral Point", "the Captain Harrow Trophy": a place or a thing, not a person
             role = match.group("role")
             if match.group("place") and match.group("place") not in NOT_PERSON_WORDS:
                 role = f"{role} of {match.group('place')}"
-            index.add(name, role, place(match))
+            add_by_rule(name, role, place(match))
         for match in _LOWER_TITLED.finditer(text):
             for group in ("name", "second"):
                 if match.group(group):
-                    index.add(_trim_name(match.group(group)), match.group("role"), place(match))
+                    add_by_rule(_trim_name(match.group(group)), match.group("role"), place(match))
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _DESCRIBED_NAME):
             for match in pattern.finditer(text):
-                index.add(_trim_name(match.group("name")), match.group("role"), place(match))
+                add_by_rule(_trim_name(match.group("name")), match.group("role"), place(match))
         for match in _HONOURED.finditer(text):
-            index.add(_trim_name(match.group("name")))
+            add_by_rule(_trim_name(match.group("name")))
     index.merge_short_forms()
     return index
 

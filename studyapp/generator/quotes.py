@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studyapp.generator.attribution import ParseAttributor
 from studyapp.generator.people import BODY, NAME, TITLES, PeopleIndex, is_person_name, normalise_body
 from studyapp.generator.text import Article, Sentence
 
@@ -76,6 +77,7 @@ _ANY_MARK = re.compile(r"[“”\"]")
 class _Mark:
     open: int
     close: int
+    runs_on: bool = False  # no closing mark: the quotation goes on in the next paragraph
 
 
 def _quote_marks(text: str, start: int, end: int) -> list[_Mark]:
@@ -95,6 +97,8 @@ def _quote_marks(text: str, start: int, end: int) -> list[_Mark]:
         else:
             marks.append(_Mark(opened, position))
             opened = None
+    if opened is not None and text[opened] == OPENING:
+        marks.append(_Mark(opened, len(text[:end].rstrip()), runs_on=True))
     return marks
 
 
@@ -113,10 +117,7 @@ class _Attributor:
         if match.group("body"):
             return normalise_body(match.group("body"))
         if match.group("body_alias"):
-            # "the union" is the one body named "… Union" in the article, if there is exactly one.
-            noun = match.group("body_alias").split()[-1].lower()
-            named = [body for body in self.bodies if body.split(" of ")[0].split()[-1].lower() == noun]
-            return named[0] if len(named) == 1 else None
+            return None  # "the union": the parse finds which body it is, or nobody
         if match.group("pronoun"):
             # "He" is whoever the sentence before was about, and only that sentence.
             return self.subject_of(sentence.index - 1) if sentence.index > 0 else None
@@ -242,13 +243,32 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
                 return sentence
         return None
 
-    quotes: list[Quote] = []
     last_speaker_in: dict[int, str] = {}  # sentence index → speaker of its last attributed quote
+
+    def antecedent(position: int, kind: str) -> str | None:
+        """Who "he", "she" or "it" at ``position`` refers to: whom the sentences just before were about."""
+        sentence = sentence_at(position)
+        if sentence is None:
+            return None
+        index = sentence.index - 1
+        if index < 0 or sentence.paragraph - article.sentences[index].paragraph > 1:
+            return None
+        who = last_speaker_in.get(index) or attributor.subject_of(index)
+        if who and (who in people.people) == (kind == "person"):
+            return who
+        return None
+
+    by_parse = ParseAttributor(article, people, antecedent)
+    quotes: list[Quote] = []
+    run_on_speaker: str | None = None  # of a quotation left open at the end of the paragraph before
+    previous_paragraph_speaker: str | None = None
     for paragraph in sorted(by_paragraph):
         sentences = by_paragraph[paragraph]
         marks = _quote_marks(text, sentences[0].start, sentences[-1].end)
-        for mark in marks:
-            first, last = sentence_at(mark.open), sentence_at(mark.close)
+        opens_with_quote = text[sentences[0].start] == OPENING
+        paragraph_speaker: str | None = None
+        for number, mark in enumerate(marks):
+            first, last = sentence_at(mark.open), sentence_at(max(mark.close - 1, mark.open))
             if first is None or last is None:
                 continue
             inner = text[mark.open + 1:mark.close]
@@ -256,27 +276,42 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
             if len(stripped.split()) < 3:
                 continue
             others = [other for other in marks if other != mark]
+            parsed = by_parse.speaker(mark.open, mark.close)
             found = {
-                attributor.speaker_after(last, mark.close),
+                attributor.speaker_after(last, mark.close) if not mark.runs_on else None,
                 attributor.speaker_before(first, mark.open, others),
                 attributor.speaker_according_to(first),
             } - {None}
+            if parsed:
+                found = {parsed} if not found or found == {parsed} else {parsed, *found}
             if not found and _is_whole_sentence(text, first, mark) and first.index - 1 in last_speaker_in:
                 previous = article.sentences[first.index - 1]
                 if previous.paragraph == first.paragraph:
                     found = {last_speaker_in[first.index - 1]}
+            if not found and number == 0 and opens_with_quote and _is_whole_sentence(text, first, mark):
+                # A paragraph that opens with an unattributed quotation goes on with the last speaker:
+                # the quotation left open before it, or the speaker who closed the paragraph before.
+                continued = run_on_speaker or previous_paragraph_speaker
+                if continued:
+                    found = {continued}
             speaker = found.pop() if len(found) == 1 else None
             if speaker:
                 last_speaker_in[last.index] = speaker
+                paragraph_speaker = speaker
                 # The sentence is about whoever spoke in it ("…,” Trump said. He also said …).
                 if attributor.subjects.get(last.index) is None:
                     attributor.subjects[last.index] = speaker
             offset = mark.open + 1 + inner.find(stripped)
             quotes.append(Quote(stripped, offset, offset + len(stripped), first.start, last.end, first.index, speaker))
+        run_on_speaker = paragraph_speaker if marks and marks[-1].runs_on else None
+        ends_with_quote = bool(marks) and text[sentences[-1].start:sentences[-1].end].strip()[:1] == OPENING
+        previous_paragraph_speaker = paragraph_speaker if ends_with_quote or run_on_speaker else None
     return quotes
 
 
 def _is_whole_sentence(text: str, sentence: Sentence, mark: _Mark) -> bool:
     before = text[sentence.start:mark.open].strip()
+    if mark.runs_on:
+        return not before
     after = text[mark.close + 1:sentence.end].strip()
     return not before and after in {"", ".", "!", "?"}

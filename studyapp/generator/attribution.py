@@ -1,0 +1,222 @@
+"""Who said a quotation, read off the dependency parse.
+
+From the quotation's words the parse is climbed to the verb that governs them; that verb's
+subject is the speaker when the quotation is what the verb reports: its clausal complement
+("said that …", "“…,” Mensah said", "instructed him to “…”"), or, for a quoted phrase, the object
+of a verb of saying ("called it “…”"). The subject is then resolved to a person or a body the
+article names. Anything less certain gives no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from studyapp.generator.people import PeopleIndex, normalise_body
+from studyapp.generator.text import Article, Paragraph
+
+# Links from a clause to the verb that reports it: the quotation is that verb's content.
+_REPORTED_CLAUSE = {"ccomp", "xcomp", "parataxis", "pcomp", "acl", "advcl", "conj", "dobj", "csubj"}
+# Links through which a quoted phrase (not a clause) hangs from a verb of saying: "called it “…”",
+# "accused them of “…”", "described it as “…”".
+_QUOTED_PHRASE = {"dobj", "oprd", "attr", "pobj", "prep", "xcomp", "ccomp", "npadvmod", "appos", "acomp"}
+# A quoted phrase is somebody's words only after a verb of saying. This is not the list that finds the
+# verb (the parse does that); it decides when the object of a verb is a quotation rather than a scare quote.
+_VERBS_OF_NAMING = {
+    "say", "call", "describe", "accuse", "label", "brand", "dub", "term", "praise", "condemn", "denounce",
+    "promise", "pledge", "vow", "warn", "urge", "demand", "tell", "write", "post", "tweet", "hail", "deride",
+    "characterize", "characterise", "refer", "dismiss", "welcome", "criticize", "criticise", "add", "announce",
+}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_PERSON_PRONOUNS = {"he", "she"}
+_BODY_PRONOUNS = {"it"}
+_BODY_LABELS = {"ORG"}  # not places: "Washington said" could be anyone there
+
+
+@dataclass
+class _Place:
+    paragraph: Paragraph
+    tokens: Span  # the quotation's words, in its paragraph's parse
+
+
+def quotation_tokens(article: Article, open_mark: int, close_mark: int) -> _Place | None:
+    """The parsed words between two quotation marks (article offsets of the marks)."""
+    for paragraph in article.paragraphs:
+        local_open = open_mark - paragraph.start
+        if 0 <= local_open < len(paragraph.doc.text):
+            span = paragraph.doc.char_span(local_open + 1, close_mark - paragraph.start, alignment_mode="expand")
+            return _Place(paragraph, span) if span is not None and len(span) else None
+    return None
+
+
+class ParseAttributor:
+    """Finds a quotation's speaker through its governing verb's subject."""
+
+    def __init__(self, article: Article, people: PeopleIndex, pronoun_antecedent) -> None:
+        self.article = article
+        self.people = people
+        # ``pronoun_antecedent(position, kind)`` answers "he"/"she" ("person") and "it" ("body").
+        self.pronoun_antecedent = pronoun_antecedent
+        self.bodies = _body_mentions(article)
+
+    def speaker(self, open_mark: int, close_mark: int) -> str | None:
+        place = quotation_tokens(self.article, open_mark, close_mark)
+        if place is None:
+            return None
+        inside = range(place.tokens.start, place.tokens.end)
+        verb = self._reporting_verb(place.tokens, inside)
+        if verb is None:
+            return None
+        subject = _subject_of(verb, inside)
+        if subject is None:
+            return None
+        return self.resolve(subject, place.paragraph, inside)
+
+    def _reporting_verb(self, words: Span, inside: range) -> Token | None:
+        anchors = [token for token in words if token.head.i not in inside or token.head == token]
+        for anchor in anchors:
+            if anchor.is_punct:
+                continue
+            if anchor.head == anchor:  # the quotation is the sentence's main clause: "“…,” she said"
+                found = _reporting_child(anchor, inside)
+                if found is not None:
+                    return found
+                continue
+            found = self._climb(anchor, inside, anchor.pos_ in {"VERB", "AUX"})
+            if found is not None:
+                return found
+        return None
+
+    def _climb(self, anchor: Token, inside: range, is_clause: bool) -> Token | None:
+        child, node, clausal = anchor, anchor.head, False
+        for _ in range(8):
+            link = child.dep_
+            if node.pos_ in {"VERB", "AUX"}:
+                reports_clause = link in _REPORTED_CLAUSE and (clausal or is_clause or link in {"ccomp", "xcomp"})
+                names_phrase = link in _QUOTED_PHRASE and node.lemma_.lower() in _VERBS_OF_NAMING
+                if reports_clause or names_phrase:
+                    if _subject_of(node, inside) is not None:
+                        return node
+                    if node.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and node.head != node:
+                        # "…, saying that it “…”": the participle's subject is its head verb's.
+                        clausal = True
+                        child, node = node, node.head
+                        continue
+                    return None
+                if link in {"ccomp", "xcomp", "parataxis", "advcl", "pcomp", "acl", "relcl"}:
+                    clausal = True
+            if node.head == node:
+                return None
+            child, node = node, node.head
+        return None
+
+    def resolve(self, subject: Token, paragraph: Paragraph, inside: range) -> str | None:
+        """A person's full name or a body's name for the subject of the reporting verb."""
+        lower = subject.lower_
+        position = paragraph.offset(subject)
+        if subject.pos_ == "PRON":
+            if lower in _PERSON_PRONOUNS:
+                return self.pronoun_antecedent(position, "person")
+            if lower in _BODY_PRONOUNS:
+                return self.pronoun_antecedent(position, "body")
+            return None
+        for child in subject.children:
+            if child.dep_ == "appos" and child.i not in inside and child.pos_ == "PROPN":
+                return self._named(child, paragraph)
+        determined = any(child.dep_ in {"det", "poss"} for child in subject.children)
+        if subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.text[:1].isupper() and not determined):
+            return self._named(subject, paragraph)  # the tagger reads some surnames as common nouns
+        if subject.pos_ == "NOUN" and determined:
+            return self._described(subject, position)
+        return None
+
+    def _named(self, token: Token, paragraph: Paragraph) -> str | None:
+        name_tokens = _name_tokens(token)
+        name = " ".join(t.text for t in name_tokens).removesuffix(" ’s").removesuffix(" 's")
+        resolved = self.people.resolve(name)
+        if resolved:
+            return resolved
+        entity = _entity_of(token)
+        if entity is not None and entity.label_ in _BODY_LABELS:
+            text = entity.text
+            start = entity.start
+            if start > 0 and entity.doc[start - 1].lower_ == "the" and not text.lower().startswith("the "):
+                text = "the " + text
+            return normalise_body(text)
+        if entity is not None and entity.label_ == "PERSON" and len(name.split()) >= 2:
+            self.people.add(name)
+            return self.people.resolve(name)
+        return None
+
+    def _described(self, noun: Token, position: int) -> str | None:
+        """"the union", "the interior ministry": the nearest body named before, of that kind."""
+        # "the interior ministry", "Brelland's ministry": every modifier must be in the body's name.
+        modifiers = [child.lower_ for child in noun.children if child.dep_ in {"amod", "compound", "poss"}
+                     and child.lower_ not in {"its", "their", "his", "her", "our"}]
+        here = next((p.index for p in reversed(self.article.paragraphs) if p.start <= position), 0)
+        fitting = [
+            mention for mention in self.bodies
+            if mention.start < position and here - mention.paragraph <= 1
+            and mention.head == noun.lemma_.lower()
+            and all(any(word.startswith(modifier[:5]) for word in mention.words) for modifier in modifiers)
+        ]
+        if not fitting:
+            return None
+        return fitting[-1].name
+
+
+@dataclass(frozen=True)
+class _BodyMention:
+    name: str
+    head: str  # the lemma of the name's head noun: "ministry" for "the Ministry of Trade"
+    words: tuple[str, ...]
+    start: int
+    paragraph: int
+
+
+def _body_mentions(article: Article) -> list[_BodyMention]:
+    mentions = []
+    for paragraph in article.paragraphs:
+        for entity in paragraph.doc.ents:
+            if entity.label_ != "ORG":
+                continue
+            text = entity.text
+            if entity.start > 0 and entity.doc[entity.start - 1].lower_ == "the" and not text.lower().startswith("the "):
+                text = "the " + text
+            mentions.append(_BodyMention(
+                normalise_body(text), entity.root.lemma_.lower(), tuple(t.lower_ for t in entity),
+                paragraph.offset(entity), paragraph.index,
+            ))
+    return mentions
+
+
+def _subject_of(verb: Token, inside: range) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.i not in inside:
+            return child
+    return None
+
+
+def _reporting_child(root: Token, inside: range) -> Token | None:
+    """"“We will not give in,” Petro said" parsed with the quotation as the root: the verb hung beside it."""
+    for child in root.children:
+        if child.i in inside or child.dep_ not in {"parataxis", "ccomp", "conj", "advcl"}:
+            continue
+        if child.pos_ == "VERB" and _subject_of(child, inside) is not None:
+            return child
+    return None
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    parts = [child for child in token.lefts if child.dep_ in {"compound", "flat"} and child.pos_ == "PROPN"]
+    parts.append(token)
+    parts += [child for child in token.rights if child.dep_ == "flat"]
+    return sorted(parts, key=lambda t: t.i)
+
+
+def _entity_of(token: Token) -> Span | None:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None

@@ -1,0 +1,186 @@
+"""People and their roles as the parse and the named entities show them.
+
+"Priyanka Dall, an analyst at Corran & Webb", "the company's operations director, Halvard Brun",
+"Race officer Della King", "Marta Ilves, then the foreign minister": the role is the noun phrase in
+apposition to a PERSON entity, or the common nouns compounded before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from studyapp.generator.text import Article, Sentence
+
+# Entities that are things or places: a capitalised run inside one is no person ("Bishop Skerry").
+_THING_LABELS = {"FAC", "LOC", "GPE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev", "mr.", "mrs.", "ms.", "dr.", "prof.", "rev."}
+_MOST_ROLE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class FoundRole:
+    name: str
+    role: str | None  # "then the foreign minister" keeps its "then": the caller marks it as past
+    start: int  # article offsets of the words that give the role
+    end: int
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A heading or caption ("Ambassador Recalled, 1989."): short and without a verb."""
+    tokens = sentence.tokens
+    if tokens is None:
+        return False
+    return len(tokens) <= 12 and not any(token.pos_ in {"VERB", "AUX"} for token in tokens)
+
+
+def _entity_at(tokens: Span, offset: int) -> Span | None:
+    for entity in tokens.ents:
+        if entity.start_char <= offset < entity.end_char:
+            return entity
+    return None
+
+
+def _local(sentence: Sentence, offset_in_sentence: int) -> int:
+    """A sentence offset as an offset into the sentence's paragraph doc."""
+    assert sentence.tokens is not None
+    return sentence.tokens.start_char + offset_in_sentence
+
+
+def title_is_part_of_a_name(sentence: Sentence, title_end: int) -> bool:
+    """True for "Prince Adjei" or "Dean Howell": the model reads the title-like word as a first name
+    (and not as the title of a full name, "Chair Patricia Okafor", or of a noun phrase, "the Khedive Ismail")."""
+    if sentence.tokens is None:
+        return False
+    entity = _entity_at(sentence.tokens, _local(sentence, title_end - 1))
+    if entity is None or entity.label_ != "PERSON":
+        return False
+    after_title = [token for token in entity if token.idx >= _local(sentence, title_end)]
+    return len(after_title) == 1 and not _determined(entity)
+
+
+def _determined(entity: Span) -> bool:
+    """"the heavily indebted Khedive Ismail": a determiner before the name makes its first word a title."""
+    return any(child.dep_ == "det" and child.i < entity.start for child in entity.root.children)
+
+
+def _after_the(entity: Span) -> bool:
+    """"the Captain Harrow Trophy": proper nouns after "the" name a thing."""
+    index = entity.start - 1
+    while index >= 0 and entity.doc[index].pos_ == "PROPN":
+        index -= 1
+    return index >= 0 and entity.doc[index].lower_ == "the"
+
+
+def name_is_a_thing(sentence: Sentence, title_start: int) -> bool:
+    """True for "the Captain Harrow Trophy", "off Bishop Skerry": a title and a word naming a thing or place."""
+    if sentence.tokens is None:
+        return False
+    entity = _entity_at(sentence.tokens, _local(sentence, title_start))
+    if entity is not None and entity.label_ in _THING_LABELS:
+        return True
+    first = next((token for token in sentence.tokens if token.idx >= _local(sentence, title_start)), None)
+    if first is None or first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    # "the Captain Harrow Trophy", "off Admiral Point": a determiner or a preposition of place before a
+    # title makes the whole a name of something.
+    return before.lower_ == "the" or (before.dep_ == "prep" and before.lower_ not in {"by", "with", "of", "for"})
+
+
+def _clean_name(entity: Span) -> tuple[str, int, int] | None:
+    tokens = list(entity)
+    while tokens and (tokens[0].lower_ in _HONORIFICS or tokens[0].lower_ == "the"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS" or tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if len(tokens) < 2 or not all(token.text[:1].isupper() for token in tokens if token.is_alpha):
+        return None
+    return " ".join(token.text for token in tokens), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] | None:
+    """The words of ``head``'s noun phrase, without relative clauses, the name itself and outer commas."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in {"relcl", "acl", "appos", "punct", "advcl"} and child.i > head.i:
+            skip.update(token.i for token in child.subtree)
+    if leave_out is not None:
+        skip.update(range(leave_out.start, leave_out.end))
+    words = [token for token in head.subtree if token.i not in skip]
+    # Keep one unbroken run around the head: a relative clause cut out ends the phrase.
+    run = [token for token in words if token.i >= head.i]
+    kept_right = []
+    for token in run:
+        if kept_right and token.i != kept_right[-1].i + 1:
+            break
+        kept_right.append(token)
+    left = [token for token in words if token.i < head.i]
+    kept_left: list[Token] = []
+    for token in reversed(left):
+        if token.i != (kept_left[-1].i if kept_left else head.i) - 1 or token.is_punct:
+            break
+        kept_left.append(token)
+    tokens = list(reversed(kept_left)) + kept_right
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in {"CCONJ", "ADP"}):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if not tokens or len(tokens) > _MOST_ROLE_WORDS:
+        return None
+    doc = head.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return doc.text[start:end], start, end
+
+
+def _role_for(entity: Span) -> tuple[str, int, int] | None:
+    root = entity.root
+    # "Priyanka Dall, an analyst at Corran & Webb": the role in apposition after the name.
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= entity.end:
+            return _phrase(child)
+    # "the company's operations director, Halvard Brun": the name in apposition to the role.
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < entity.start:
+        return _phrase(root.head, leave_out=entity)
+    # "Race officer Della King", "cardiologist Tomasz Wren": common nouns compounded before the name.
+    before = [token for token in root.lefts if token.i < entity.start and token.dep_ in {"compound", "amod", "nmod"}]
+    if before and any(token.pos_ == "NOUN" for token in before) and before[-1].i == entity.start - 1:
+        first = min(token.left_edge.i for token in before)
+        tokens = [token for token in root.doc[first:entity.start] if not token.is_punct]
+        if tokens and all(token.pos_ in {"NOUN", "ADJ", "PROPN"} for token in tokens):
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            return root.doc.text[start:end], start, end
+    return None
+
+
+def appositive_roles(sentence: Sentence) -> list[FoundRole]:
+    """Every person the model names in the sentence, with the role the parse gives them (if any)."""
+    tokens = sentence.tokens
+    if tokens is None:
+        return []
+    paragraph_offset = sentence.start - tokens.start_char
+    found: list[FoundRole] = []
+    for entity in tokens.ents:
+        if entity.label_ != "PERSON":
+            continue
+        if _after_the(entity) or (len(entity) == 2 and _determined(entity)):
+            continue  # "the Captain Harrow Trophy" is a cup; "the Khedive Ismail" is left to the title rules
+        name = _clean_name(entity)
+        if name is None:
+            continue
+        text, start, end = name
+        role = _role_for(entity)
+        if role is None:
+            found.append(FoundRole(text, None, paragraph_offset + start, paragraph_offset + end))
+            continue
+        role_text, role_start, role_end = role
+        found.append(FoundRole(text, role_text, paragraph_offset + min(start, role_start),
+                               paragraph_offset + max(end, role_end)))
+    return found
+
+
+def words_of_people(article: Article) -> set[str]:
+    """Every word the model reads as part of a person's name, anywhere in the article."""
+    return {token.text for paragraph in article.paragraphs for entity in paragraph.doc.ents
+            if entity.label_ == "PERSON" for token in entity}
