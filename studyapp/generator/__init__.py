@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from studyapp.generator.article_dates import dates_by_sentence
-from studyapp.generator.conflicts import find_conflicts
+from studyapp.generator.conflicts import conflicts_in
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
@@ -43,10 +43,7 @@ def generate(text: str, title: str | None = None, source_file: str = "article.tx
     contexts += _person_facts(article, people)
     contexts.sort(key=lambda c: (c.fact.start, _KIND_ORDER[c.fact.kind], c.fact.end))
     _assign_ids(contexts)
-    conflicts = find_conflicts([
-        (c.fact.id, c.date.value, c.event.statement, c.fact.sentence_index)
-        for c in contexts if c.date is not None and c.event is not None
-    ])
+    conflicts = conflicts_in(article, contexts)
     for conflict in conflicts:
         values = {c.fact.id: c.date.value for c in contexts if c.fact.id in conflict.fact_ids and c.date}
         for c in contexts:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from studyapp.generator.dates import accepted_forms, find_dates, format_like
+from studyapp.generator.article_dates import dates_by_sentence
+from studyapp.generator.dates import DateMention, accepted_forms, find_dates, format_like
+from studyapp.generator.text import read_article
 
 
 @pytest.mark.parametrize(
@@ -62,3 +66,78 @@ def test_choices_are_written_like_the_answer() -> None:
 
 def test_other_ways_of_writing_a_date_are_accepted() -> None:
     assert set(accepted_forms("2025-10-19")) == {"2025-10-19", "19 October 2025", "October 19, 2025"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Under the 1907 Charter, the guilds lost their votes.", "1907", "1907"),
+        ("She worked on the 1955 rebuilding of the mill.", "1955", "1955"),
+        ("The results followed a 2017 survey of farmers.", "2017", "2017"),
+        ("It stands beside the original 1842 toll house.", "1842", "1842"),
+        ("Towns were planned as early as 1788, but none was built.", "1788", "1788"),
+        ("The mill was sold in Augst 1930 to a cooperative.", "Augst 1930", "1930-08"),
+    ],
+)
+def test_years_used_as_adjectives_and_misspelt_months_after_a_preposition(sentence: str, text: str,
+                                                                          value: str) -> None:
+    found = find_dates(sentence)
+    assert [(d.text, d.value) for d in found] == [(text, value)]
+
+
+def test_the_year_a_statistic_refers_to_is_a_reference_not_an_event() -> None:
+    found = find_dates("Households (2021 census): 52,000")
+    assert [(d.text, d.value, d.role) for d in found] == [("2021", "2021", "reference")]
+
+
+@pytest.mark.parametrize("sentence", ["The 1200 volunteers left.", "She wrote a 1500 word essay.",
+                                      "Its 1800 members voted."])
+def test_a_count_before_a_plural_or_a_unit_is_not_a_year(sentence: str) -> None:
+    assert find_dates(sentence) == []
+
+
+def test_dates_without_digits_are_written_day_first() -> None:
+    relative = DateMention(0, 8, "Thursday", "2024-11-14", "day")
+    american = DateMention(0, 7, "March 3", "1921-03-03", "day")
+    assert format_like("2024-11-15", relative) == "15 November 2024"
+    assert format_like("1921-03-04", american) == "March 4, 1921"
+    assert format_like("2024-11-15", replace(relative, written_like="November 14, 2024")) == "November 15, 2024"
+
+
+def dates_in(text: str) -> list[tuple[str, str]]:
+    article = read_article(text)
+    return [(d.text, d.value) for sentence_dates in dates_by_sentence(article).values() for d in sentence_dates]
+
+
+def test_a_section_heading_gives_its_year_to_dates_without_one() -> None:
+    text = ("Old Harbour history\n"
+            "The Flood, 1953. On February 1, the sea wall broke at Ostend Point. The dykes were closed on 9 March.\n"
+            "The Bridge, 1967. In April, work began; the 1969 Harbour Bridge that came of it opened on 2 June.\n")
+    assert dates_in(text) == [("1953", "1953"), ("February 1", "1953-02-01"), ("9 March", "1953-03-09"),
+                              ("1967", "1967"), ("April", "1967-04"), ("2 June", "1969-06-02")]
+
+
+def test_the_dateline_gives_its_year_and_its_week() -> None:
+    text = ("Mill workers walk out\n"
+            "TARNBY, 6 March 2025 — Workers at the Tarnby mill walked out on Thursday.\n"
+            "The owners said on Monday that they would close the mill on 2 April. Talks will resume on Friday. "
+            "Two days later, the union will vote. The strike ends in May.\n"
+            "The mill had stopped for a week last year.\n")
+    assert dates_in(text) == [("6 March 2025", "2025-03-06"), ("Thursday", "2025-03-06"),
+                              ("Monday", "2025-03-03"), ("2 April", "2025-04-02"), ("Friday", "2025-03-07"),
+                              ("Two days later", "2025-03-09"), ("May", "2025-05")]
+
+
+def test_relative_days_count_from_the_latest_day_in_the_paragraph() -> None:
+    text = ("Ferry history\n"
+            "The ferry sank on 3 October 1911. The captain was arrested the following day and released "
+            "three weeks later. The owners met the same evening.\n"
+            "The 1920 Shipping Act was passed in June of that year.\n")
+    assert dates_in(text) == [("3 October 1911", "1911-10-03"), ("the following day", "1911-10-04"),
+                              ("three weeks later", "1911-10-25"), ("the same evening", "1911-10-25"),
+                              ("1920", "1920"), ("June of that year", "1920-06")]
+
+
+def test_a_day_named_in_a_split_date_takes_the_year_of_its_clause() -> None:
+    text = "Yacht racing\nThe race was stopped at the 1994 regatta on 7 July after two hours.\n"
+    assert dates_in(text) == [("7 July", "1994-07-07")]

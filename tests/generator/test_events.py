@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.generator import generate
 from studyapp.generator.dates import find_dates
 from studyapp.generator.events import event_for
 
@@ -57,3 +58,23 @@ def test_vague_subjects_are_flagged() -> None:
     sentence = "The two entered into an Open Skies Agreement in May 2011."
     event = event_for(sentence, find_dates(sentence)[0])
     assert event is not None and event.vague
+
+
+def conflicting_dates(text: str) -> list[set[str]]:
+    bank = generate(text)
+    facts = {fact.id: fact for fact in bank.facts}
+    return [{facts[fact_id].text for fact_id in conflict.fact_ids} for conflict in bank.conflicts]
+
+
+def test_one_event_named_by_its_verb_and_its_noun_with_two_dates_is_a_conflict() -> None:
+    text = ("Harwick Tunnel\n"
+            "The tunnel was opened on 4 May 1902 by the mayor. Coal traffic doubled after the opening in "
+            "June 1902.\n")
+    assert conflicting_dates(text) == [{"4 May 1902", "June 1902"}]
+
+
+def test_the_same_action_on_different_things_is_no_conflict() -> None:
+    text = ("Harwick Tunnel\n"
+            "The tunnel was opened on 4 May 1902 by the mayor. The Station Bridge was opened in June 1911. "
+            "The council said on 3 March 1903 that tolls would rise. The council said in 1905 that they would not.\n")
+    assert conflicting_dates(text) == []
