@@ -1,43 +1,79 @@
-"""Figures: money, percentages, counts of things, rates, durations and ordinals."""
+"""Figures: money, percentages, counts of things, rates, durations and ordinals.
+
+Patterns find the numbers in a sentence's text. When the sentence's parse is at hand (``tokens``, a spaCy
+``Span``), the trained model settles what the text alone cannot: which noun a number counts (the head of its
+``nummod``), whether a number is part of a name ("Gate 4", "Fairlow 24 shops"), which ordinals rank
+something ("finished second"), and whether "pounds" weigh or pay. Without a parse, plainer rules stand in.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from studyapp.generator.numbers import DIGITS, ORDINAL_WORDS, SCALES, WORD_NUMBER, format_number, parse_number, plain
+from spacy.tokens import Span, Token
+
+from studyapp.generator.numbers import (ANY_NUMBER_WORD, APPROXIMATE, DIGITS, ORDINAL_WORDS, SCALES, WORD_NUMBER,
+                                        format_number, parse_number, plain)
 
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                      "gbp": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD", "r$": "BRL"}
+# Currencies written as words; those without an ISO code in common use keep their own name as the unit.
 _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "pesos": "pesos", "yen": "JPY",
-                   "rupees": "INR", "reais": "BRL"}
+                   "rupees": "INR", "reais": "BRL", "krona": "krona", "kronor": "krona", "krone": "krone",
+                   "kroner": "krone", "kronur": "krona", "crowns": "crowns", "francs": "francs", "yuan": "CNY",
+                   "rand": "ZAR", "roubles": "RUB", "rubles": "RUB", "lira": "lira", "zloty": "PLN"}
 _SCALE = r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?"
+_NUMBER = rf"(?:{DIGITS}){APPROXIMATE}|{WORD_NUMBER}"
 
 _MONEY_SYMBOL = re.compile(
-    rf"(?P<symbol>US\$|U\.S\.\$|[CAR]\$|\$|€|£|¥|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?P<number>{DIGITS}){_SCALE}(?![\w$€£¥])",
+    rf"(?P<symbol>US\$|U\.S\.\$|[CAR]\$|\$|€|£|¥|\bUSD\s?|\bEUR\s?|\bGBP\s?)(?P<number>(?:{DIGITS}){APPROXIMATE})"
+    rf"{_SCALE}(?![\w$€£¥])",
 )
 _MONEY_WORDS = re.compile(
-    rf"\b(?P<number>{DIGITS}){_SCALE}\s+(?P<currency>dollars|euros|pounds|pesos|yen|rupees|reais)\b", re.IGNORECASE
+    rf"\b(?P<number>{DIGITS}){_SCALE}\s+(?P<currency>{'|'.join(_CURRENCY_WORDS)})\b", re.IGNORECASE
 )
+# "$4 an hour", "90 million krona a day": money per something is a rate, and the "per" belongs to it.
+_PER_SOMETHING = re.compile(r"\s+(?:an?|per)\s+(?P<what>[a-z]{3,})\b(?!\s+(?:later|after|before|earlier|ago)\b)")
 _PERCENT = re.compile(
     rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})(?:\s?%|\s+(?P<word>percent(?:age points?)?|per\s?cent))", re.IGNORECASE
 )
 _RATE = re.compile(
-    rf"\b(?P<number>{DIGITS})(?:\s(?P<scale>thousand|million|billion))?\s+(?P<per>per\s+(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)|"
-    r"thousand|million|billion|hundred|capita|person|head|day|week|month|year|hour|minute|second|kilometre|kilometer|"
-    r"mile|km|square\s+\w+))\b",
+    rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})(?:\s(?P<scale>thousand|million|billion))?\s+(?P<per>per\s+(?:"
+    r"\d{1,3}(?:,\d{3})+|\d+|square\s+[a-z]+|[a-z]+))\b",
     re.IGNORECASE,
 )
+_TIME_UNIT = r"years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?"
+_QUALIFIER = (r"almost|nearly|about|around|over|more\s+than|less\s+than|fewer\s+than|some|roughly|at\s+least|at\s+most|"
+              r"approximately|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|up\s+to|just\s+under|just\s+over|close\s+to")
 _DURATION = re.compile(
-    rf"\b(?P<qualifier>(?:almost|nearly|about|around|over|more\s+than|less\s+than|some|roughly|at\s+least|"
-    rf"approximately)\s+)?(?P<number>{DIGITS}|{WORD_NUMBER})(?:-|\s+)(?P<unit>years?|months?|weeks?|days?|decades?|"
-    r"centuries|century|hours?|minutes?)\b(?!\s+(?:old|ago))",
+    rf"\b(?P<qualifier>(?:{_QUALIFIER})\s+)?(?P<number>(?:{DIGITS}|{WORD_NUMBER})(?:\s+and\s+a\s+half)?)(?:-|\s+)"
+    rf"(?P<unit>{_TIME_UNIT})\b(?![-‐]\w)(?!\s+(?:old|ago))",
     re.IGNORECASE,
 )
+# "one and a half times", "two and a half metres": a half that the plain number patterns would drop.
+_AND_A_HALF = re.compile(rf"\b(?P<number>(?:{DIGITS}|{WORD_NUMBER})\s+and\s+a\s+half)\s+(?P<unit>[a-z]+)\b",
+                         re.IGNORECASE)
+# A qualifier just before a figure is part of it: "as many as 40 ships" is not "40 ships".
+_QUALIFIER_BEFORE = re.compile(rf"\b(?:{_QUALIFIER})\s+$", re.IGNORECASE)
 _ORDINAL_DIGITS = re.compile(r"\b(?P<number>\d+)(?:st|nd|rd|th)\b(?=\s+[A-Za-z])")
-_ORDINAL_WORDS = re.compile(r"\b(?P<word>" + "|".join(ORDINAL_WORDS) + r")\b(?=\s+(?:[a-z]+\s+){0,3}[A-Za-z])")
+_ORDINAL_WORDS = re.compile(r"\b(?P<word>" + "|".join(ORDINAL_WORDS) + r")\b(?=\s+(?:[a-z]+\s+){0,3}[A-Za-z])",
+                            re.IGNORECASE)
+# What makes an ordinal rank something when there is no parse: "the", "its", "her", "the port's".
+_RANKING_BEFORE = re.compile(r"\b(?:the|its|her|his|their|our|my|your|[A-Za-z]+['’]s)\s+$", re.IGNORECASE)
+_HYPHENATED = re.compile(rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})-(?P<measure>[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+_COUNT_NUMBER = re.compile(
+    rf"\b(?P<number>{_NUMBER})(?:\s(?P<scale>hundred|thousand|million|billion))?\s", re.IGNORECASE
+)
+# "the two countries" refers back to countries already named, and "our two countries" points at the speakers'
+# own; "its six trawlers" introduces them.
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|our|your|my)\s+$", re.IGNORECASE)
+_CITATION_MARKER = re.compile(r"\[\d+\]")
+_MONTHS = {name for name in calendar.month_name if name}
 
-# Words that end a counted noun phrase ("63,000 U.S. citizens living in ...": the noun is "U.S. citizens").
+# Without a parse: the words that end a counted noun phrase ("63,000 U.S. citizens living in ...").
 _STOP_WORDS = set(
     "a an the of in on at to for from by with and or but as that which who whom whose were was is are be been being "
     "have has had will would can could should may might must do does did than then there their its his her our your "
@@ -46,16 +82,12 @@ _STOP_WORDS = set(
     "such also only just even still yet very too said says say according".split()
 )
 _COUNTED_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’.-]*")
-_DETERMINERS_BEFORE_COUNT = re.compile(r"\b(?:the|our|these|those|both|their|its|his|her|my|your|all)\s+$", re.IGNORECASE)
 _TIME_UNITS = {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes", "seconds"}
 _IRREGULAR_PLURALS = {"aircraft", "people", "children", "men", "women", "police", "personnel", "staff", "sheep",
                       "fish", "cattle", "troops", "deer", "series", "species", "crew"}
 
-
 # A cheap first look: no digit and no number word means no figure.
-_MAY_HOLD_FIGURE = re.compile(r"\d|\b(?:" + "|".join([*ORDINAL_WORDS, "one", "two", "three", "four", "five", "six",
-                              "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "hundred", "twenty", "thirty",
-                              "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "teen"]) + r")", re.IGNORECASE)
+_MAY_HOLD_FIGURE = re.compile(r"\d|" + ANY_NUMBER_WORD, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,8 +106,285 @@ def _scaled(number: str, scale: str | None) -> float | None:
     return parsed * SCALES.get((scale or "").lower(), 1)
 
 
+class _Parse:
+    """The sentence's tokens, addressed by character offsets into the sentence's text."""
+
+    def __init__(self, sentence: str, tokens: Span) -> None:
+        found = tokens.text.find(sentence[:40])
+        self.base = tokens.start_char + max(found, 0)
+        self.tokens = tokens
+        self.sentence = sentence
+
+    def token_at(self, position: int) -> Token | None:
+        absolute = self.base + position
+        for token in self.tokens:
+            if token.idx <= absolute < token.idx + max(len(token.text), 1):
+                return token
+        return None
+
+    def end_of(self, token: Token) -> int:
+        text = token.text
+        if "[" in text:  # the tokenizer glues citation markers on: "visitors.[21"
+            text = text.split("[")[0].rstrip(".")
+        return token.idx + len(text) - self.base
+
+    def _previous(self, token: Token) -> Token | None:
+        return token.doc[token.i - 1] if token.i > self.tokens.start else None
+
+    def is_label(self, position: int) -> bool:
+        """Is the number at ``position`` part of a name or a label ("Gate 4", "Fairlow 24 shops", "type 2 X")?"""
+        token = self.token_at(position)
+        before = self._previous(token) if token is not None else None
+        if before is None or before.pos_ not in {"PROPN", "NOUN"} or before.ent_type_ in {"DATE", "TIME"}:
+            return False
+        if before.pos_ == "PROPN" and before.text[:1].isupper():
+            return True  # a number after a proper noun names it: "Route 66", "Strydo 360"
+        if token.head == before or (before.dep_ in {"compound", "nmod"} and before.head == token.head):
+            return True  # a common noun the number labels: "room 12", "type 2" modifying "diabetes" together
+        # A bare singular noun right before a number is its label too: "develop type 2 diabetes", "see page 4".
+        return before.tag_ == "NN" and not any(child.dep_ in {"det", "poss"} for child in before.children)
+
+    def counted_noun_end(self, position: int) -> int | None:
+        """Where the noun a number counts ends: the head of its ``nummod``, if it follows the number."""
+        token = self.token_at(position)
+        if token is None:
+            return None
+        while token.dep_ in {"compound", "quantmod", "amod"} and token.head.pos_ == "NUM" and token.head.i > token.i:
+            token = token.head  # "3.1 million": the scale word counts the noun
+        noun = token.head
+        # The tagger sometimes reads a number word as an adjective ("fifteen" as ``amod``): still a count.
+        counts = token.dep_ == "nummod" or (token.dep_ == "amod" and (token.like_num or token.ent_type_ == "CARDINAL"))
+        if not counts or noun.i <= token.i or noun.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self.end_of(noun)
+
+    def modified_noun_end(self, position: int) -> int | None:
+        """For "a 27-pound silver bowl" with ``position`` at "pound": where the noun it describes ends."""
+        token = self.token_at(position)
+        while token is not None and token.head.i > token.i and token.head.pos_ not in {"NOUN", "PROPN"}:
+            token = token.head
+        if token is None or token.head.i <= token.i or token.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self.end_of(token.head)
+
+    def is_weight(self, position: int) -> bool:
+        token = self.token_at(position)
+        return token is not None and token.ent_type_ == "QUANTITY"
+
+    def is_noun(self, position: int) -> bool:
+        token = self.token_at(position)
+        return token is not None and token.pos_ in {"NOUN", "PROPN"}
+
+    def ranking_ordinals(self) -> list[tuple[int, int, int]]:
+        """(start, end, value) of each ordinal that ranks something: "her third title", "finished 14th"."""
+        found: list[tuple[int, int, int]] = []
+        for token in self.tokens:
+            value = _ordinal_value(token.text)
+            if value is None or value < 2 or token.pos_ not in {"ADJ", "ADV", "NOUN", "NUM"}:
+                continue  # "first" is too common to ask about
+            start = token.idx - self.base
+            if _ranks_something(token) or _RANKING_BEFORE.search(self.sentence[:start]):
+                found.append((start, start + len(token.text), value))
+        return found
+
+
+def _ordinal_value(text: str) -> int | None:
+    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", text.lower())
+    return int(digits.group(1)) if digits else ORDINAL_WORDS.get(text.lower())
+
+
+def _ranks_something(token: Token) -> bool:
+    """An ordinal with a definite or possessive determiner ("the ninth time", "its fourth"), or a place won."""
+    if token.head.pos_ in {"VERB", "AUX"} and token.head.i < token.i:
+        return True  # "finished second", "came 14th"
+    children = [*token.children, *token.head.children]  # "Its third and last flight": "Its" hangs on "third"
+    determiners = [child for child in children if child.i < token.i and child.dep_ in {"det", "poss"}]
+    return any(child.dep_ == "poss" or child.lower_ == "the" for child in determiners)
+
+
+def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
+                 tokens: Span | None = None) -> list[FigureMention]:
+    """Every figure in ``sentence`` that does not overlap ``taken`` (spans already used, such as dates).
+
+    ``tokens`` is the sentence's parse; without it, plainer rules decide what it would.
+    """
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return []
+    parse = _Parse(sentence, tokens) if tokens is not None else None
+    occupied = list(taken or [])
+    occupied += [(match.start(), match.end()) for match in _CITATION_MARKER.finditer(sentence)]
+    found: list[FigureMention] = []
+
+    def add(start: int, end: int, value: float | None, unit: str) -> None:
+        if value is None or any(start < stop and begin < end for begin, stop in occupied):
+            return
+        if _is_label(sentence, start, end, parse):
+            occupied.append((start, end))  # a name's number is nothing else either
+            return
+        qualifier = _QUALIFIER_BEFORE.search(sentence[:start])
+        start = qualifier.start() if qualifier else start
+        found.append(FigureMention(start, end, sentence[start:end], plain(value), unit))
+        occupied.append((start, end))
+
+    _add_money(sentence, parse, add)
+    _add_percentages_and_rates(sentence, add)
+    _add_durations(sentence, add)
+    _add_ordinals(sentence, parse, add)
+    _add_hyphenated(sentence, parse, add)
+    _add_counts(sentence, parse, add)
+    return sorted(found, key=lambda mention: mention.start)
+
+
+_Add = Callable[[int, int, "float | None", str], None]
+
+
+def _is_label(sentence: str, start: int, end: int, parse: _Parse | None) -> bool:
+    """A number that names something ("Gate 4", "its 7-Eleven stores") rather than counting or measuring it."""
+    if not (sentence[start:start + 1].isdigit() or sentence[start:start + 1].isalpha()):
+        return False  # "$5", "€3": a currency sign is never part of a name
+    if re.match(r"[-‐][A-Z]", sentence[end:]) or re.match(r"\d+[-‐][A-Z]", sentence[start:]):
+        return True  # "7-Eleven"
+    if parse is not None:
+        return parse.is_label(start)
+    before = re.search(r"(?:^|\s)(?P<word>[A-Z][\w'’-]*)\s+$", sentence[:start])
+    return bool(before and before.start("word") > 0 and before.group("word") not in _MONTHS
+                and sentence[:before.start("word")].strip() not in {"", "“", '"'})
+
+
+def _add_money(sentence: str, parse: _Parse | None, add: _Add) -> None:
+    for match in _MONEY_SYMBOL.finditer(sentence):
+        unit = _CURRENCY_SYMBOLS[match.group("symbol").strip().lower()]
+        end, unit = _with_rate(sentence, match.end(), unit, parse)
+        add(match.start(), end, _scaled(match.group("number"), match.group("scale")), unit)
+    for match in _MONEY_WORDS.finditer(sentence):
+        currency = match.group("currency").lower()
+        if currency == "pounds" and _is_weight(sentence, match, parse):
+            add(match.start(), match.end(), _scaled(match.group("number"), match.group("scale")), "pounds")
+            continue
+        end, unit = _with_rate(sentence, match.end(), _CURRENCY_WORDS[currency], parse)
+        add(match.start(), end, _scaled(match.group("number"), match.group("scale")), unit)
+
+
+def _is_weight(sentence: str, match: re.Match[str], parse: _Parse | None) -> bool:
+    """"3.1 million pounds of bananas" weighs; "40 million pounds" in a budget pays. The model's entity decides."""
+    if re.match(r"\s+of\s", sentence[match.end():]):
+        return True
+    return parse is not None and parse.is_weight(match.start("number"))
+
+
+def _with_rate(sentence: str, end: int, unit: str, parse: _Parse | None) -> tuple[int, str]:
+    per = _PER_SOMETHING.match(sentence, end)
+    if per is None or (parse is not None and not parse.is_noun(per.start("what"))):
+        return end, unit
+    return per.end(), f"{unit} per {per.group('what').lower()}"
+
+
+def _add_percentages_and_rates(sentence: str, add: _Add) -> None:
+    for match in _PERCENT.finditer(sentence):
+        word = (match.group("word") or "").lower()
+        unit = "percentage points" if word.startswith("percentage") else "%"
+        add(match.start(), match.end(), parse_number(match.group("number")), unit)
+    for match in _RATE.finditer(sentence):
+        per = re.sub(r"\s+", " ", match.group("per").lower())
+        if per in {"per cent", "per se"}:
+            continue
+        add(match.start(), match.end(), _scaled(match.group("number"), match.group("scale")), per)
+    for match in _AND_A_HALF.finditer(sentence):
+        unit = match.group("unit").lower()
+        add(match.start(), match.end(), parse_number(match.group("number")), _time_unit(unit) or unit)
+
+
+def _time_unit(word: str) -> str | None:
+    lower = word.lower()
+    if not re.fullmatch(_TIME_UNIT, lower):
+        return None
+    return "centuries" if lower.startswith("centur") else lower.rstrip("s") + "s"
+
+
+def _add_durations(sentence: str, add: _Add) -> None:
+    for match in _DURATION.finditer(sentence):
+        if not match.group("unit").islower():
+            continue  # "the Six-Day War" is a name
+        if _tells_when(sentence, match):
+            continue
+        start = match.start("number") if not match.group("qualifier") else match.start()
+        add(start, match.end(), parse_number(match.group("number")), _time_unit(match.group("unit")) or "")
+
+
+def _tells_when(sentence: str, match: re.Match[str]) -> bool:
+    """"four weeks after the contract expired" says when; "walk for ten minutes after breakfast" says how long."""
+    if not re.match(r"\s+(?:later|earlier|before|after)\b", sentence[match.end():]):
+        return False
+    return not re.search(r"\bfor\s+$", sentence[:match.start()], re.IGNORECASE)
+
+
+def _add_ordinals(sentence: str, parse: _Parse | None, add: _Add) -> None:
+    if parse is not None:
+        for start, end, value in parse.ranking_ordinals():
+            add(start, end, float(value), "ordinal")
+        return
+    for match in _ORDINAL_DIGITS.finditer(sentence):
+        add(match.start(), match.end(), float(match.group("number")), "ordinal")
+    for match in _ORDINAL_WORDS.finditer(sentence):
+        if _RANKING_BEFORE.search(sentence[:match.start()]):
+            add(match.start(), match.end(), float(ORDINAL_WORDS[match.group("word").lower()]), "ordinal")
+
+
+def _add_hyphenated(sentence: str, parse: _Parse | None, add: _Add) -> None:
+    """"a 151-member parliament", "a ten-mile-wide marsh", "a 27-pound bowl": the number measures the noun."""
+    for match in _HYPHENATED.finditer(sentence):
+        measure = match.group("measure").lower()
+        first = measure.split("-")[0]
+        value = parse_number(match.group("number"))
+        if value is None or value == 1 or not _is_measure_word(first) or measure.endswith("old"):
+            continue  # "one-off", "two-thirds", "2,000-odd", "a 45-year-old"
+        if parse is not None:
+            end = parse.modified_noun_end(match.start("measure") + len(measure) - 1)
+        else:
+            following = re.match(r"\s+[a-z]+", sentence[match.end():])
+            end = match.end() + following.end() if following else None
+        if end is None:
+            continue
+        unit = re.sub(r"\s+", " ", sentence[match.start("measure"):end]).lower()
+        add(match.start(), end, value, unit)
+
+
+def _is_measure_word(word: str) -> bool:
+    fractions = {*ORDINAL_WORDS, *(f"{word}s" for word in ORDINAL_WORDS), "half", "halves", "quarter", "quarters"}
+    return word not in fractions and word not in {"odd", "something", "plus", "ish"} and not _time_unit(word)
+
+
+def _add_counts(sentence: str, parse: _Parse | None, add: _Add) -> None:
+    for match in _COUNT_NUMBER.finditer(sentence):
+        number = match.group("number")
+        is_word = not number[0].isdigit()
+        if is_word and _BACK_REFERENCE.search(sentence[:match.start()]):
+            continue  # "the two countries" refers back; it is not a count worth asking about
+        if not is_word and re.fullmatch(r"(1[0-9]|20)\d\d", number):
+            continue  # a year that no date pattern claimed
+        end = _counted_noun_end(sentence, match, parse)
+        if end is None:
+            continue
+        unit = re.sub(r"\s+", " ", sentence[match.end():end].strip())
+        value = _scaled(number, match.group("scale"))
+        if not unit or (value == 1 and not _is_plural_noun(unit)):
+            continue
+        if unit.lower().split()[-1] in _TIME_UNITS:
+            if len(unit.split()) == 1 or re.match(r"\s+(?:old|ago|later|earlier)\b", sentence[end:]):
+                continue  # the duration pattern has had its say on "two years"; "45 years old" is an age
+            unit = unit.lower().split()[-1]  # "three straight years": a duration with a word between
+        add(match.start(), end, value, unit)
+
+
+def _counted_noun_end(sentence: str, match: re.Match[str], parse: _Parse | None) -> int | None:
+    if parse is not None:
+        return parse.counted_noun_end(match.start("number"))
+    noun = _counted_noun(sentence, match.end())
+    return noun[1] if noun else None
+
+
 def _counted_noun(sentence: str, position: int) -> tuple[str, int] | None:
-    """The noun phrase right after a number: ("U.S. citizens", its end), if it is one."""
+    """Without a parse: the noun phrase right after a number, ("U.S. citizens", its end), if it is one."""
     words: list[str] = []
     end = position
     for match in _COUNTED_WORD.finditer(sentence, position):
@@ -98,7 +407,7 @@ def _counted_noun(sentence: str, position: int) -> tuple[str, int] | None:
 
 
 def _is_plural_noun(word: str) -> bool:
-    lower = word.lower()
+    lower = word.split()[-1].lower() if word.split() else ""
     if lower in _IRREGULAR_PLURALS:
         return True
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
@@ -107,77 +416,6 @@ def _is_plural_noun(word: str) -> bool:
 def _next_is_noun(sentence: str, position: int) -> bool:
     following = re.match(r"\s+([A-Za-z]+)", sentence[position:])
     return bool(following and following.group(1).lower() not in _STOP_WORDS and _is_plural_noun(following.group(1)))
-
-
-def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None) -> list[FigureMention]:
-    """Every figure in ``sentence`` that does not overlap ``taken`` (spans already used, such as dates)."""
-    if not _MAY_HOLD_FIGURE.search(sentence):
-        return []
-    occupied = list(taken or [])
-    found: list[FigureMention] = []
-
-    def add(start: int, end: int, value: float | None, unit: str) -> None:
-        if value is None or any(start < stop and begin < end for begin, stop in occupied):
-            return
-        found.append(FigureMention(start, end, sentence[start:end], plain(value), unit))
-        occupied.append((start, end))
-
-    for match in _MONEY_SYMBOL.finditer(sentence):
-        unit = _CURRENCY_SYMBOLS[match.group("symbol").strip().lower()]
-        add(match.start(), match.end(), _scaled(match.group("number"), match.group("scale")), unit)
-    for match in _MONEY_WORDS.finditer(sentence):
-        unit = _CURRENCY_WORDS[match.group("currency").lower()]
-        add(match.start(), match.end(), _scaled(match.group("number"), match.group("scale")), unit)
-    for match in _PERCENT.finditer(sentence):
-        word = (match.group("word") or "").lower()
-        unit = "percentage points" if word.startswith("percentage") else "%"
-        add(match.start(), match.end(), parse_number(match.group("number")), unit)
-    for match in _RATE.finditer(sentence):
-        per = re.sub(r"\s+", " ", match.group("per").lower())
-        add(match.start(), match.end(), _scaled(match.group("number"), match.group("scale")), per)
-    for match in _DURATION.finditer(sentence):
-        if not match.group("unit").islower() or re.match(r"\s+(?:later|earlier|before|after)\b",
-                                                          sentence[match.end():]):
-            continue  # "the Six-Day War" is a name; "seven years later" tells when, not how long
-        unit = match.group("unit").lower()
-        unit = "centuries" if unit.startswith("centur") else unit.rstrip("s") + "s"
-        start = match.start("number") if not match.group("qualifier") else match.start()
-        add(start, match.end(), parse_number(match.group("number")), unit)
-    for match in _ORDINAL_DIGITS.finditer(sentence):
-        add(match.start(), match.end(), float(match.group("number")), "ordinal")
-    for match in _ORDINAL_WORDS.finditer(sentence):
-        before = sentence[:match.start()]
-        if re.search(r"\b(?:the|[A-Z][a-z]+['’]s)\s+$", before):
-            add(match.start(), match.end(), float(ORDINAL_WORDS[match.group("word").lower()]), "ordinal")
-    _add_counts(sentence, add)
-    return sorted(found, key=lambda mention: mention.start)
-
-
-_COMPOUND_COUNT = re.compile(
-    rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})-(?P<unit>(?:member|seat|nation|country|strong|person|story|storey|lane|"
-    r"bed|room|page|team)\s+[a-z]+)\b",
-    re.IGNORECASE,
-)
-_COUNT_NUMBER = re.compile(rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})(?:\s(?P<scale>hundred|thousand|million|billion))?\s")
-
-
-def _add_counts(sentence: str, add) -> None:
-    for match in _COMPOUND_COUNT.finditer(sentence):  # "a nine-member board"
-        add(match.start(), match.end(), parse_number(match.group("number")), match.group("unit").lower())
-    for match in _COUNT_NUMBER.finditer(sentence):
-        number = match.group("number")
-        is_word = not number[0].isdigit()
-        if is_word and _DETERMINERS_BEFORE_COUNT.search(sentence[:match.start()]):
-            continue  # "the two countries" refers back; it is not a count worth asking about
-        if not is_word and re.fullmatch(r"(1[0-9]|20)\d\d", number):
-            continue  # a year that no date pattern claimed
-        noun = _counted_noun(sentence, match.end())
-        if noun is None:
-            continue
-        unit, end = noun
-        if unit.lower().split()[-1] in _TIME_UNITS:
-            continue  # durations have their own pattern; "45 years old" and "two years ago" are not figures
-        add(match.start(), end, _scaled(number, match.group("scale")), unit)
 
 
 def describe(value: int | float, unit: str) -> str:
@@ -195,3 +433,15 @@ def describe(value: int | float, unit: str) -> str:
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
         return f"{number}{suffix}"
     return f"{format_number(value)} {unit}"
+
+
+_LEADING_QUALIFIER = re.compile(rf"^(?:{_QUALIFIER})\s+", re.IGNORECASE)
+
+
+def qualifier_length(text: str) -> int:
+    """How many characters of a figure's text are its qualifier: 13 for "as many as 40 ships", else 0.
+
+    A question blanks the number and keeps "as many as" in the sentence: the choices then read alike.
+    """
+    match = _LEADING_QUALIFIER.match(text)
+    return match.end() if match else 0

@@ -13,7 +13,9 @@ SMALL_NUMBERS = {
 ORDINAL_WORDS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "twentieth": 20, "fiftieth": 50, "hundredth": 100,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100,
 }
 SCALES = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
@@ -22,14 +24,22 @@ SCALES = {
 }
 WORD_NUMBER = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozen|a\s+hundred)"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number that owns up to being rough: "2,000-odd", "$16-something", "300-plus".
+APPROXIMATE = r"(?:-(?:odd|something|plus|ish))?"
+# Any word that names a number, whatever its spelling; a cheap test before the patterns run.
+ANY_NUMBER_WORD = r"\b(?:" + "|".join(sorted([*SMALL_NUMBERS, *ORDINAL_WORDS], key=len, reverse=True)) + r")"
 
 
 def parse_number(text: str) -> float | None:
     """``"1,500"`` → 1500, ``"3.9"`` → 3.9, ``"twenty-five"`` → 25, ``"a dozen"`` → 12."""
-    cleaned = text.strip().lower().replace(",", "")
+    cleaned = re.sub(r"-(?:odd|something|plus|ish)$", "", text.strip().lower().replace(",", ""))
     if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
         return float(cleaned)
     cleaned = re.sub(r"^an?\s+", "", cleaned)
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", cleaned)
+    if half:  # "one and a half" → 1.5
+        whole = parse_number(half.group(1))
+        return None if whole is None else whole + 0.5
     total = 0
     for part in cleaned.split("-"):
         if part not in SMALL_NUMBERS:
