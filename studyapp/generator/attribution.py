@@ -17,7 +17,7 @@ from studyapp.generator.people import PeopleIndex, normalise_body
 from studyapp.generator.text import Article, Paragraph
 
 # Links from a clause to the verb that reports it: the quotation is that verb's content.
-_REPORTED_CLAUSE = {"ccomp", "xcomp", "parataxis", "pcomp", "acl", "advcl", "conj", "dobj", "csubj"}
+_REPORTED_CLAUSE = {"ccomp", "xcomp", "parataxis", "pcomp", "acl", "advcl", "dobj", "csubj"}
 # Links through which a quoted phrase (not a clause) hangs from a verb of saying: "called it “…”",
 # "accused them of “…”", "described it as “…”".
 _QUOTED_PHRASE = {"dobj", "oprd", "attr", "pobj", "prep", "xcomp", "ccomp", "npadvmod", "appos", "acomp"}
@@ -31,6 +31,9 @@ _VERBS_OF_NAMING = {
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _PERSON_PRONOUNS = {"he", "she"}
 _BODY_PRONOUNS = {"it"}
+# What ``ParseAttributor.speaker`` answers when the reporting verb's subject is nobody the article names
+# ("an anonymous reviewer"): the caller must not guess a speaker by other means.
+UNKNOWN_SUBJECT = "<unknown subject>"
 _BODY_LABELS = {"ORG"}  # not places: "Washington said" could be anyone there
 
 
@@ -71,7 +74,7 @@ class ParseAttributor:
         subject = _subject_of(verb, inside)
         if subject is None:
             return None
-        return self.resolve(subject, place.paragraph, inside)
+        return self.resolve(subject, place.paragraph, inside) or _unless_pronoun(subject)
 
     def _reporting_verb(self, words: Span, inside: range) -> Token | None:
         anchors = [token for token in words if token.head.i not in inside or token.head == token]
@@ -92,6 +95,12 @@ class ParseAttributor:
         child, node, clausal = anchor, anchor.head, False
         for _ in range(8):
             link = child.dep_
+            if link == "conj":
+                # "should “disobey …” and “obey …”": a coordinated clause hangs where its first conjunct does.
+                if node.head == node:
+                    return None
+                child, node = node, node.head
+                continue
             if node.pos_ in {"VERB", "AUX"}:
                 reports_clause = link in _REPORTED_CLAUSE and (clausal or is_clause or link in {"ccomp", "xcomp"})
                 names_phrase = link in _QUOTED_PHRASE and node.lemma_.lower() in _VERBS_OF_NAMING
@@ -144,6 +153,7 @@ class ParseAttributor:
             if start > 0 and entity.doc[start - 1].lower_ == "the" and not text.lower().startswith("the "):
                 text = "the " + text
             return normalise_body(text)
+        name = self.people.without_title(name)
         if entity is not None and entity.label_ == "PERSON" and len(name.split()) >= 2:
             self.people.add(name)
             return self.people.resolve(name)
@@ -189,6 +199,11 @@ def _body_mentions(article: Article) -> list[_BodyMention]:
                 paragraph.offset(entity), paragraph.index,
             ))
     return mentions
+
+
+def _unless_pronoun(subject: Token) -> str | None:
+    # A pronoun whose antecedent is unclear leaves the rules free to try; a noun phrase names someone else.
+    return None if subject.pos_ == "PRON" else UNKNOWN_SUBJECT
 
 
 def _subject_of(verb: Token, inside: range) -> Token | None:

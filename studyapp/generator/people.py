@@ -10,7 +10,9 @@ from studyapp.generator.roles import (
     appositive_roles,
     is_heading,
     name_is_a_thing,
+    surnames,
     title_is_part_of_a_name,
+    titled_names,
     words_of_people,
 )
 from studyapp.generator.text import Article
@@ -165,10 +167,21 @@ class PeopleIndex:
                 target.past_roles.update(short.past_roles)
                 for role, place in short.role_places.items():
                     target.role_places.setdefault(role, place)
+            elif len(longest) > 1:
+                # "Varnshaw" when Ottilie and Maren Varnshaw are both named: nobody in particular.
+                del self.people[name]
+
+    @staticmethod
+    def without_title(name: str) -> str:
+        """"Dr. Dasto" → "Dasto"."""
+        return _LEADING_TITLE.sub("", re.sub(r"\s+", " ", name.strip()))
 
     def resolve(self, name: str) -> str | None:
         """The fullest name for ``name``; None when it is unknown as a person or could be two people."""
         name = re.sub(r"\s+", " ", name.strip())
+        if name in self.people:
+            return name
+        name = _LEADING_TITLE.sub("", name)  # "Dr. Dasto" is Dasto
         if name in self.people:
             return name
         matches = [full for full in self.people if _is_short_form(name, full)]
@@ -217,6 +230,10 @@ def find_people(article: Article) -> PeopleIndex:
     """Everyone the article names with a title or a role, plus their roles."""
     index = PeopleIndex()
     named_by_model = words_of_people(article)
+    known_surnames = surnames(article)
+
+    def is_title(word: str) -> bool:
+        return bool(_LEADING_TITLE.match(f"{word} X"))
 
     def add_by_rule(name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
         index.add(name, role, place)
@@ -229,7 +246,7 @@ def find_people(article: Article) -> PeopleIndex:
         def place(match: re.Match[str]) -> tuple[int, int, int]:
             return (sentence.index, sentence.start + match.start(), sentence.start + match.end())
 
-        for found in appositive_roles(sentence):
+        for found in [*appositive_roles(sentence), *titled_names(sentence, known_surnames, is_title)]:
             index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
         for match in _TITLED.finditer(text):
             name = _trim_name(match.group("name"))

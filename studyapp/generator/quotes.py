@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studyapp.generator.attribution import ParseAttributor
-from studyapp.generator.people import BODY, NAME, TITLES, PeopleIndex, is_person_name, normalise_body
+from studyapp.generator.attribution import UNKNOWN_SUBJECT, ParseAttributor
+from studyapp.generator.people import BODY, NAME, TITLES, PeopleIndex, normalise_body
 from studyapp.generator.text import Article, Sentence
 
 OPENING, CLOSING, STRAIGHT = "“", "”", '"'
@@ -125,11 +125,7 @@ class _Attributor:
         resolved = self.people.resolve(name)
         if resolved:
             return resolved
-        # An unknown full name right beside a speech verb is taken as a person; a lone word is not.
-        if len(name.split()) >= 2 and is_person_name(name):
-            self.people.add(name)
-            return name
-        return None
+        return None  # an unknown name: the parse decides whether the model reads it as a person
 
     def subject_of(self, index: int) -> str | None:
         if index not in self.subjects:
@@ -277,6 +273,10 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
                 continue
             others = [other for other in marks if other != mark]
             parsed = by_parse.speaker(mark.open, mark.close)
+            if parsed is UNKNOWN_SUBJECT:
+                # The parse found who speaks, and it is nobody the article names: no guess from the rules.
+                quotes.append(_quote(text, mark, first, last, None))
+                continue
             found = {
                 attributor.speaker_after(last, mark.close) if not mark.runs_on else None,
                 attributor.speaker_before(first, mark.open, others),
@@ -301,12 +301,18 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
                 # The sentence is about whoever spoke in it ("…,” Trump said. He also said …).
                 if attributor.subjects.get(last.index) is None:
                     attributor.subjects[last.index] = speaker
-            offset = mark.open + 1 + inner.find(stripped)
-            quotes.append(Quote(stripped, offset, offset + len(stripped), first.start, last.end, first.index, speaker))
+            quotes.append(_quote(text, mark, first, last, speaker))
         run_on_speaker = paragraph_speaker if marks and marks[-1].runs_on else None
         ends_with_quote = bool(marks) and text[sentences[-1].start:sentences[-1].end].strip()[:1] == OPENING
         previous_paragraph_speaker = paragraph_speaker if ends_with_quote or run_on_speaker else None
     return quotes
+
+
+def _quote(text: str, mark: _Mark, first: Sentence, last: Sentence, speaker: str | None) -> Quote:
+    inner = text[mark.open + 1:mark.close]
+    stripped = inner.strip().rstrip(",.;: ").strip()
+    offset = mark.open + 1 + inner.find(stripped)
+    return Quote(stripped, offset, offset + len(stripped), first.start, last.end, first.index, speaker)
 
 
 def _is_whole_sentence(text: str, sentence: Sentence, mark: _Mark) -> bool:

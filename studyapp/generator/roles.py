@@ -140,6 +140,14 @@ def _role_for(entity: Span) -> tuple[str, int, int] | None:
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= entity.end:
             return _phrase(child)
+    # "Martin Ekwueme, who follows the industry as an analyst at Harrow & Finch": the role "as" gives.
+    for child in root.children:
+        if child.dep_ == "relcl" and child.i >= entity.end:
+            for token in child.subtree:
+                if token.lower_ == "as" and token.head == child:
+                    nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                    if nouns:
+                        return _phrase(nouns[0])
     # "the company's operations director, Halvard Brun": the name in apposition to the role.
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < entity.start:
         return _phrase(root.head, leave_out=entity)
@@ -184,3 +192,44 @@ def words_of_people(article: Article) -> set[str]:
     """Every word the model reads as part of a person's name, anywhere in the article."""
     return {token.text for paragraph in article.paragraphs for entity in paragraph.doc.ents
             if entity.label_ == "PERSON" for token in entity}
+
+
+_TITLE_GLUE = {"of", "the", "for", "and", "’s", "'s", "’", "'", "&", "-"}
+
+
+def surnames(article: Article) -> set[str]:
+    """The last word of every name the model reads as a person's: "Mensah" in "Mensah said"."""
+    return {entity[-1].text for paragraph in article.paragraphs for entity in paragraph.doc.ents
+            if entity.label_ == "PERSON" and entity[-1].pos_ == "PROPN"}
+
+
+def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list[FoundRole]:
+    """"Assistant General Secretary of the Harbour Workers’ Union Tobiah Mensah": a first name and a
+    surname the article uses for a person, after a long capitalised title that the model read as a body."""
+    tokens = sentence.tokens
+    if tokens is None:
+        return []
+    paragraph_offset = sentence.start - tokens.start_char
+    found: list[FoundRole] = []
+    for token in tokens:
+        if token.text not in known_surnames or token.dep_ == "compound" or token.i == 0:
+            continue
+        first = token.doc[token.i - 1]
+        if first.pos_ != "PROPN" or not first.text[:1].isupper() or is_title(first.text):
+            continue
+        name_start, name_end = first.idx, token.idx + len(token)
+        title = [t for t in token.doc[token.left_edge.i:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
+        role = None
+        if title and title[0].text[:1].isupper() and title[0].pos_ == "PROPN" and all(
+                t.text[:1].isupper() or t.lower_ in _TITLE_GLUE for t in title):
+            role = (token.doc.text[title[0].idx:first.idx].strip(), title[0].idx, name_end)
+        else:
+            role = _role_for(token.doc[first.i:token.i + 1])
+        if role is None:
+            found.append(FoundRole(f"{first.text} {token.text}", None, paragraph_offset + name_start,
+                                   paragraph_offset + name_end))
+            continue
+        role_text, role_start, role_end = role
+        found.append(FoundRole(f"{first.text} {token.text}", role_text, paragraph_offset + min(name_start, role_start),
+                               paragraph_offset + max(name_end, role_end)))
+    return found

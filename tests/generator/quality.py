@@ -98,3 +98,33 @@ def score_gold_file(path: Path) -> Score:
     article = ROOT / gold["article"]
     bank = generate(article.read_text(encoding="utf-8"), source_file=article.name)
     return score(gold, bank, path.stem)
+
+
+def corpus_checks(gold: dict, bank: Bank, text: str) -> Counter[str]:
+    """What ``score`` leaves out: weights read as money, numbers in names read as figures, conflicts flagged."""
+    counts: Counter[str] = Counter()
+    figures = [fact for fact in bank.facts if fact.kind == "figure"]
+    for item in gold["figures"]:
+        if item.get("unit", "").startswith("pounds (weight)"):
+            counts["weights"] += 1
+            counts["weight_as_money"] += any(
+                fact.unit == "GBP" and float(fact.value) == float(item["value"]) for fact in figures)
+    for needle in gold.get("not_figures", []):
+        counts["not_figures"] += 1
+        spans = [(index, index + len(needle)) for index in _occurrences(text, needle)]
+        counts["not_figures_taken"] += any(fact.start < end and start < fact.end
+                                           for fact in figures for start, end in spans)
+    facts = {fact.id: fact for fact in bank.facts}
+    for conflict in gold.get("conflicts", []):
+        counts["conflicts"] += 1
+        counts["conflicts_flagged"] += any(
+            {facts[i].text for i in found.fact_ids if i in facts} >= set(conflict["dates"]) for found in bank.conflicts)
+    return counts
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    found, start = [], 0
+    while (index := text.find(needle, start)) >= 0:
+        found.append(index)
+        start = index + 1
+    return found
