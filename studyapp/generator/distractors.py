@@ -1,16 +1,45 @@
-"""Wrong answers worth considering: the article's own values first, then close variations."""
+"""Wrong answers worth considering: the article's own values first, then variations of the answer.
+
+A choice list must not give its answer away by its shape. Numbers and dates are shown sorted, so how many
+wrong answers lie below the right one is drawn from a hash of the fact (``answer_rank``): over a bank the
+answer is as often first as last. Variations are irregular (no fixed ×0.5 and ×2), rounded as the answer
+is written, and kept within a plausible distance of it.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from studyapp.generator.dates import DateMention, format_like
+from studyapp.generator.model import short_hash
 from studyapp.generator.numbers import ORDINAL_WORDS, SMALL_NUMBERS, parse_number, plain
 
 WANTED = 3
+# The article's other figures are fair alternatives only within this factor of the answer: a price per
+# pound beside a billion-dollar turnover gives itself away.
+_PLAUSIBLE_FACTOR = 5.0
+# How far below and above the answer a made-up variation may lie.
+_BELOW = (0.35, 0.88)
+_ABOVE = (1.14, 2.6)
+# Choices closer than this share of the answer are too alike to tell apart fairly.
+_MIN_GAP = 0.08
+
+
+def answer_rank(salt: str, size: int = WANTED + 1) -> int:
+    """Where the right answer sits among ``size`` sorted choices: fixed for a fact, uniform over a bank."""
+    return int(short_hash(salt, "answer rank", length=8), 16) % size
+
+
 # How far from the answer another of the article's dates may lie and still be a fair alternative.
 _PLAUSIBLE_DAYS = {"day": 3 * 365, "month": 4 * 365, "year": 25 * 365, "period": 30 * 365}
+
+
+def _fraction(salt: str, index: int) -> float:
+    """A number in [0, 1) that looks random but is the same for the same salt and index."""
+    return int(short_hash(salt, index, length=8), 16) / 16**8
 
 
 def _shift_date(value: str, years: int = 0, months: int = 0, days: int = 0) -> str | None:
@@ -56,9 +85,12 @@ def _distance(first: str, second: str) -> float:
 
 
 def date_distractors(
-    answer: DateMention, article_values: list[str], excluded: set[str]
+    answer: DateMention, article_values: list[str], excluded: set[str], salt: str = ""
 ) -> list[tuple[str, str, bool]]:
-    """Three wrong dates written like the answer: (text, ISO value, whether it comes from the article)."""
+    """Three wrong dates written like the answer: (text, ISO value, whether it comes from the article).
+
+    ``answer_rank(salt)`` of them fall before the answer when the dates allow it.
+    """
     same_precision = [value for value in article_values if value.count("-") == answer.value.count("-")
                       and ("/" in value) == ("/" in answer.value)]
     window = _PLAUSIBLE_DAYS[answer.precision]
@@ -66,20 +98,29 @@ def date_distractors(
         (value for value in set(same_precision) if _distance(value, answer.value) <= window),
         key=lambda value: (_distance(value, answer.value), value),
     )
-    chosen: list[tuple[str, str, bool]] = []
     seen = {format_like(answer.value, answer)} | {format_like(value, answer) for value in excluded}
+    pool: list[tuple[str, str, bool]] = []
     for values, is_from_article in ((from_article, True), (_date_variations(answer.value), False)):
         for value in values:
-            if value == answer.value or value in excluded:
-                continue
             text = format_like(value, answer)
-            if text in seen:
+            if value == answer.value or value in excluded or text in seen:
                 continue
             seen.add(text)
-            chosen.append((text, value, is_from_article))
-            if len(chosen) == WANTED:
-                return chosen
-    return chosen
+            pool.append((text, value, is_from_article))
+    return _balanced(pool, lambda item: _date_key(item[1]) < _date_key(answer.value), answer_rank(salt or answer.value))
+
+
+def _date_key(value: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in value.split("/")[0].split("-"))
+
+
+def _balanced(pool: list, is_below, rank: int) -> list:
+    """Three of ``pool`` (best first), ``rank`` of them below the answer; the other side fills in if one runs dry."""
+    below = [item for item in pool if is_below(item)]
+    above = [item for item in pool if not is_below(item)]
+    wanted_below = min(rank, len(below))
+    wanted_below = max(wanted_below, WANTED - len(above))
+    return (below[:wanted_below] + above[:WANTED - wanted_below])[:WANTED]
 
 
 _NUMBER_IN_TEXT = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)")
@@ -124,8 +165,13 @@ def rewrite_figure(text: str, old_value: float, new_value: float) -> str | None:
         number = round(number, decimals)
         if number <= 0:
             return None
-        if number >= 1000 and re.match(r"\s*(?:thousand|million|billion|trillion)\b", text[match.end():]):
-            return None  # "$1228 million" reads wrong; another variation will do
+        scale_word = re.match(r"\s*(thousand|million|billion)\b", text[match.end():])
+        if number >= 1000 and scale_word:  # "$1228 million" reads wrong: "$1.2 billion"
+            bigger = {"thousand": "million", "million": "billion", "billion": "trillion"}[scale_word.group(1)]
+            rest = text[match.end():match.end() + scale_word.start(1)] + bigger + text[match.end() + scale_word.end(1):]
+            return text[:match.start()] + f"{number / 1000:.1f}".removesuffix(".0") + rest
+        if number >= 1000 and re.match(r"\s*trillion\b", text[match.end():]):
+            return None
         replacement = f"{number:,.{decimals}f}" if "," in written else f"{number:.{decimals}f}"
     ordinal = re.match(r"(st|nd|rd|th)\b", text[match.end():])
     rest = text[match.end():]
@@ -136,39 +182,95 @@ def rewrite_figure(text: str, old_value: float, new_value: float) -> str | None:
     return text[:match.start()] + replacement + rest
 
 
-def _figure_variations(value: float) -> list[float]:
-    if value == int(value) and value < 12:
-        # Small counts: neighbours, but never 1 (the noun after it is plural) or 0.
-        return [plain(value + step) for step in (1, 2, -1, 3, -2, 4) if value + step > 1]
-    return [plain(value * factor) for factor in (0.5, 2, 0.75, 1.5, 3, 0.25)]
+def _precision(written: str) -> float:
+    """The step the answer is rounded to as written: 0.1 for "3.1", 1000 for "63,000", 1 for "614"."""
+    digits = written.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    if not digits.isdigit():
+        return 1.0
+    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.rstrip("0") else 1.0
+
+
+def _figure_variations(shown: float, step: float, salt: str, below: bool, smallest: int) -> Iterator[float]:
+    """Made-up numbers on one side of ``shown`` (the answer as written, before its scale word).
+
+    Small whole numbers get near neighbours in a hashed order; others a factor drawn from a hash, so that
+    no distractor stands at a telling ×0.5 or ×2.
+    """
+    if shown == int(shown) and shown < 12 and step == 1:
+        steps = sorted(range(1, 5), key=lambda n: short_hash(salt, "step", n))
+        for n in steps:
+            if not below or shown - n >= smallest:
+                yield shown - n if below else shown + n
+        return
+    low, high = _BELOW if below else _ABOVE
+    for index in range(24):
+        factor = low + (high - low) * _fraction(salt + ("below" if below else "above"), index)
+        yield round(shown * factor / step) * step
+
+
+def _template(text: str) -> str:
+    """A figure's words without its number: "$# million", "# U.S. citizens"."""
+    match = _number_part(text)
+    return text if match is None else (text[:match.start()] + "#" + text[match.end():]).lower()
+
+
+def _is_plausible(answer: float, other: float, unit_is_share: bool) -> bool:
+    if other <= 0 or answer <= 0:
+        return False
+    if unit_is_share and answer <= 100 < other:
+        return False  # a share above 100% would be wrong on its face
+    return max(answer, other) / min(answer, other) <= _PLAUSIBLE_FACTOR
 
 
 def figure_distractors(
-    text: str, value: float, article_figures: list[tuple[str, float]]
+    text: str, value: float, article_figures: list[tuple[str, float]], salt: str = ""
 ) -> list[tuple[str, float, bool]]:
     """Three wrong figures of the same unit and style: (text, value, whether it comes from the article).
 
-    ``article_figures`` are (text, value) of the article's other figures with the same unit; they are
-    used as written, so "$614 million" stays itself beside "$8 billion".
+    ``article_figures`` are (text, value) of the article's other figures with the same unit; they are used
+    as written, so "$614 million" stays itself beside "$900 million", when they lie within a plausible
+    factor of the answer. ``answer_rank(salt)`` of the three fall below the answer when the numbers allow.
     """
-    chosen: list[tuple[str, float, bool]] = []
+    answer_number = _number_part(text)
+    if answer_number is None:
+        return []
+    written = answer_number.group("number")
+    shown = _read_number(written) or 0.0
+    scale = value / shown if shown else 1.0
+    is_share = bool(re.search(r"%|\bper\s?cent|\bpercent", text, re.IGNORECASE))
+    salt = salt or f"{text}|{value}"
     seen_values = {value}
     seen_texts = {text.lower()}
-    candidates = [(other_text, other_value, True) for other_text, other_value in article_figures]
-    candidates += [(None, variation, False) for variation in _figure_variations(value)]
-    for other_text, candidate, is_from_article in candidates:
-        if candidate in seen_values:
-            continue
-        written = other_text if other_text is not None else rewrite_figure(text, value, candidate)
-        if not written or written.lower() in seen_texts:
-            continue
-        shown = _number_part(written)
-        if shown is None or (other_text is None and _read_number(shown.group("number")) == _read_number(
-                _number_part(text).group("number"))):
-            continue  # rounding made the variation read like the answer
+    pool: list[tuple[str, float, bool]] = []
+
+    def offer(other_text: str | None, candidate: float, is_from_article: bool) -> None:
+        candidate = plain(candidate)
+        if not _is_plausible(value, candidate, is_share) or any(
+                abs(candidate - seen) < _MIN_GAP * value for seen in seen_values):
+            return
+        if other_text is not None and _template(other_text) != _template(text):
+            other_text = None  # "8%" beside "12 percent" would stand out: the article's value, in the answer's words
+        rewritten = other_text if other_text is not None else rewrite_figure(text, value, candidate)
+        if not rewritten or rewritten.lower() in seen_texts:
+            return
+        if other_text is None and _read_number(_number_part(rewritten).group("number")) == shown:
+            return  # rounding made the variation read like the answer
         seen_values.add(candidate)
-        seen_texts.add(written.lower())
-        chosen.append((written, candidate, is_from_article))
-        if len(chosen) == WANTED:
-            break
-    return chosen
+        seen_texts.add(rewritten.lower())
+        pool.append((rewritten, candidate, is_from_article))
+
+    for other_text, other_value in sorted(article_figures, key=lambda item: abs(math.log(max(item[1], 1e-9) / value))
+                                          if value > 0 else 0):
+        offer(other_text, other_value, True)
+    step = _precision(written) if written[:1].isdigit() else 1.0
+    if step > 1 and step * 4 > shown:
+        step /= 2  # "20 minutes" rounded to tens leaves only "10" below: fives still look as round
+    # "1 trawlers" would read wrong: counts, ordinals and durations start at two; money and shares at one.
+    smallest = 1 if is_share or re.match(r"\W", text.strip()) else 2
+    for below in (True, False):
+        for variation in _figure_variations(shown, step, salt, below, smallest):
+            if variation > 0:
+                offer(None, variation * scale, False)
+    return _balanced(pool, lambda item: item[1] < value, answer_rank(salt))

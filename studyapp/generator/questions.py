@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from studyapp.generator.dates import DateMention, accepted_forms, format_like
-from studyapp.generator.distractors import date_distractors, figure_distractors
+from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors
 from studyapp.generator.events import Event
-from studyapp.generator.figures import FigureMention
+from studyapp.generator.figures import FigureMention, qualifier_length
 from studyapp.generator.model import Fact, Question, short_hash
 from studyapp.generator.numbers import format_number
 
@@ -32,8 +32,26 @@ class FactContext:
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
-    """A fixed but unguessable order, so the answer is not always first."""
-    return sorted(choices, key=lambda choice: short_hash(salt, choice, length=12))
+    """A fixed but unguessable order; ``choices[0]``, the answer, lands at ``answer_rank(salt)``.
+
+    Drawing the answer's place from the salt (not from the choices' own hashes) keeps it uniform over a bank,
+    whatever the choices are.
+    """
+    answer, others = choices[0], sorted(choices[1:], key=lambda choice: short_hash(salt, choice, length=12))
+    place = answer_rank(salt, len(choices))
+    return [*others[:place], answer, *others[place:]]
+
+
+def _sorted_if_fair(by_value: dict[str, object], answer: str, salt: str) -> list[str]:
+    """Numbers and dates read best in order; that order is kept when the answer is at its drawn rank.
+
+    The distractors were chosen so that ``answer_rank(salt)`` of them lie below the answer; when the
+    numbers could not allow it (nothing below "two"), a sorted list would tell, and the hashed order is used.
+    """
+    choices = sorted(by_value, key=lambda choice: (by_value[choice], choice))
+    if choices.index(answer) == answer_rank(salt, len(choices)):
+        return choices
+    return _order([answer, *(choice for choice in choices if choice != answer)], salt)
 
 
 def _capitalise(text: str) -> str:
@@ -95,13 +113,13 @@ class QuestionBuilder:
         answer = format_like(mention.value, mention)
         accept = sorted({form for form in [mention.text, *accepted_forms(mention.value)] if form != answer})
         questions: list[Question] = []
-        wrong = date_distractors(mention, self.dates, context.excluded_values)
+        wrong = date_distractors(mention, self.dates, context.excluded_values, salt=fact.id)
         conflict_penalty = 0.5 if context.excluded_values else 0.0
         if event is not None and not event.vague and not _leaks(event.question, answer, [mention.text]):
             prompt = event.question
             if len(wrong) == 3:
                 by_value = {answer: mention.value, **{text: value for text, value, _ in wrong}}
-                choices = sorted(by_value, key=lambda choice: (by_value[choice], choice))
+                choices = _sorted_if_fair(by_value, answer, fact.id)
                 from_article = sum(is_from for _, _, is_from in wrong)
                 questions.append(Question(
                     fact.id, "multiple_choice", prompt, answer, choices=choices,
@@ -146,24 +164,29 @@ class QuestionBuilder:
     def _figure_questions(self, context: FactContext) -> list[Question]:
         fact, mention = context.fact, context.figure
         assert mention is not None
-        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0])
-        if not cloze or BLANK not in cloze or fact.text.lower() in cloze.lower():
+        # "as many as 40 ships": the blank takes "40 ships", so that every choice reads like the answer.
+        answer = fact.text[qualifier_length(fact.text):]
+        start = fact.start - fact.span[0] + len(fact.text) - len(answer)
+        cloze = _cloze_text(fact.sentence, start, fact.end - fact.span[0])
+        if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank
-        written_in_words = fact.text.strip()[:1].isalpha() and fact.unit not in _MONEY
-        others = [(c.fact.text, float(c.fact.value)) for c in self.contexts
-                  if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text
-                  and (c.fact.text.strip()[:1].isalpha() and c.fact.unit not in _MONEY) == written_in_words]
-        wrong = figure_distractors(fact.text, float(fact.value), others)
-        accept = sorted({form for form in (format_number(fact.value), self._plain_figure(fact)) if form != fact.text})
+        written_in_words = answer.strip()[:1].isalpha() and fact.unit not in _MONEY
+        others = [(c.fact.text[qualifier_length(c.fact.text):], float(c.fact.value)) for c in self.contexts
+                  if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text]
+        others = [(text, value) for text, value in others
+                  if text != answer and (text.strip()[:1].isalpha() and fact.unit not in _MONEY) == written_in_words]
+        wrong = figure_distractors(answer, float(fact.value), others, salt=fact.id)
+        forms = (fact.text, format_number(fact.value), self._plain_figure(fact))
+        accept = sorted({form for form in forms if form != answer})
         questions = [Question(
-            fact.id, "cloze", f"Fill in the blank: {cloze}", fact.text, accept=accept, explanation=fact.sentence,
+            fact.id, "cloze", f"Fill in the blank: {cloze}", answer, accept=accept, explanation=fact.sentence,
             score=2.2 - 0.02 * max(0, len(cloze.split()) - 30),
         )]
         if len(wrong) == 3:
-            by_value = {fact.text: float(fact.value), **{text: value for text, value, _ in wrong}}
-            choices = sorted(by_value, key=lambda choice: (by_value[choice], choice))
+            by_value = {answer: float(fact.value), **{text: value for text, value, _ in wrong}}
             questions.append(Question(
-                fact.id, "multiple_choice", f"Complete the sentence: {cloze}", fact.text, choices=choices,
+                fact.id, "multiple_choice", f"Complete the sentence: {cloze}", answer,
+                choices=_sorted_if_fair(by_value, answer, fact.id),
                 accept=accept, explanation=fact.sentence, score=2.6 - 0.02 * max(0, len(cloze.split()) - 30),
             ))
         return questions
