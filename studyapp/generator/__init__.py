@@ -78,7 +78,8 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
         for mention in dates:
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
-            contexts.append(FactContext(fact, date=mention, event=event_for(sentence.text, mention, full_name)))
+            event = event_for(sentence.text, mention, full_name, sentence.tokens)
+            contexts.append(FactContext(fact, date=mention, event=event))
         for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens):
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from lemminflect import getLemma
+from spacy.tokens import Span, Token
 
+from studyapp.generator.article_dates import _DATELINE
 from studyapp.generator.dates import DateMention
 
 _PREPOSITION_BEFORE = re.compile(
@@ -146,8 +148,28 @@ def _period_of_noun(sentence: str, date: DateMention) -> Event | None:
     return Event(f"{noun} took place", f"When did {noun} take place?", False)
 
 
-def event_for(sentence: str, date: DateMention, resolve_name=None) -> Event | None:
-    """The event the date belongs to, or None when the sentence is beyond these rules."""
+def event_for(sentence: str, date: DateMention, resolve_name=None, tokens: Span | None = None) -> Event | None:
+    """The event the date belongs to, or None when there is none worth asking about.
+
+    With the sentence's parse, the question is built from its subject, verb and the rest of its clause; the
+    rules below are the fallback for shapes the parse reading leaves alone, and for text without a parse.
+    """
+    if date.role != "event":
+        return None  # a dateline, a heading's year, the year of a statistic: no event happened then
+    if tokens is not None:
+        parsed = _parsed_event(sentence, date, tokens, resolve_name)
+        if parsed is _SKIP:
+            return None
+        if parsed is not None:
+            return parsed
+    # A marker after the date can go without moving the date's offsets.
+    event = _rule_event(sentence[:date.end] + without_citations(sentence[date.end:]), date, resolve_name)
+    if event is None or "[" in event.question:
+        return None
+    return event
+
+
+def _rule_event(sentence: str, date: DateMention, resolve_name=None) -> Event | None:
     period = _period_of_noun(sentence, date)
     if period is not None:
         return period
@@ -214,3 +236,183 @@ def _coordinated_part(rest: str, aux: str | None, position: int, chunk: str) -> 
     offset_in_chunk = chunk.find(rest)
     split_point = offset_in_chunk + match.start() if offset_in_chunk >= 0 else len(chunk)
     return first if position <= split_point else second
+
+
+# The parse-based reading ----------------------------------------------------------------------------------------
+
+# "[7]", or "[7" where the parser split the marker from its bracket.
+_CITATION = re.compile(r"\s*\[\d+\]?")
+# Children of the verb that are left out of a question: other clauses, asides and punctuation.
+_LEFT_OUT = {"relcl", "appos", "advcl", "parataxis", "cc", "conj", "punct", "mark", "dep", "meta", "npadvmod"}
+_SKIP = object()  # a deliberate "no question", as against a shape the parse reading does not handle
+
+
+def without_citations(text: str) -> str:
+    """ "opened in 1868.[7]" → "opened in 1868.": a reference marker is no part of a question."""
+    return _CITATION.sub("", text)
+
+
+def date_head(tokens: Span, start: int, end: int) -> Token | None:
+    """The verb or noun a date belongs to: "opened" in "opened on 12 August", "opening" in "the opening in May"."""
+    inside = [t for t in tokens if start <= t.idx - tokens.start_char < end]
+    if not inside:
+        return None
+    root = next((t for t in inside if not (start <= t.head.idx - tokens.start_char < end)), inside[0])
+    head = root.head
+    for _ in range(3):  # up through "on", or "as early as"
+        if head.dep_ in {"prep", "advmod", "pcomp"} or head.pos_ in {"ADP", "ADV"}:
+            head = head.head
+    if head.i == root.i or head.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"}:
+        return None
+    return head
+
+
+def _date_tokens(tokens: Span, date: DateMention) -> list[Token]:
+    return [t for t in tokens if date.start <= t.idx - tokens.start_char < date.end]
+
+
+def _date_preposition(tokens: Span, date: DateMention) -> Token | None:
+    """The preposition that introduces a date ("on" in "opened on 12 August"), if one does."""
+    inside = _date_tokens(tokens, date)
+    indexes = {t.i for t in inside}
+    root = next((t for t in inside if t.head.i not in indexes), None)
+    return root.head if root is not None and root.head.dep_ == "prep" else None
+
+
+def _phrase(tokens: list[Token]) -> str:
+    """The words of ``tokens`` in order, with a space where a left-out word stood between two of them."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    parts = []
+    for token, following in zip(ordered, ordered[1:] + [None]):
+        gap = following is not None and following.i != token.i + 1 and not token.whitespace_
+        parts.append(token.text_with_ws + (" " if gap else ""))
+    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:")
+
+
+# Deeper in a phrase, only asides and punctuation that set them off are left out ("Chargé d’Affaires" keeps its
+# apostrophe, "the company and two managers" its "and").
+_LEFT_OUT_INSIDE = {"relcl", "appos", "advcl", "parataxis", "meta"}
+_DROPPED_PUNCTUATION = {",", ";", ":", "(", ")", "“", "”", '"', "—", "–", "[", "]"}
+
+
+def _is_aside(token: Token) -> bool:
+    """A phrase set off by commas: "The prize-giving, due on Sunday evening, was moved"."""
+    doc = token.doc
+    before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    after = doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(doc) else None
+    return before is not None and before.text == "," and (after is None or after.text in {",", "."})
+
+
+def _subtree_without(token: Token, left_out: set[str], date_tokens: set[int]) -> list[Token]:
+    kept: list[Token] = []
+    for child in token.children:
+        if child.dep_ in left_out or child.i in date_tokens or (child.dep_ != "conj" and _is_aside(child)):
+            continue
+        kept += _subtree_without(child, _LEFT_OUT_INSIDE, date_tokens)
+    if token.i not in date_tokens and token.text not in _DROPPED_PUNCTUATION:
+        kept.append(token)
+    return kept
+
+
+def _child_holding(verb: Token, date_tokens: set[int]) -> Token | None:
+    """The verb's child whose phrase holds the date: "as early as 1791" goes as a whole."""
+    for child in verb.children:
+        if any(t.i in date_tokens for t in child.subtree):
+            return child
+    return None
+
+
+def _lower_first(subject: str, first: Token) -> str:
+    """"Three parties walked out" → "three parties": a capital only for a name."""
+    if first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper()):
+        return subject
+    return subject[:1].lower() + subject[1:]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject (inherited by a coordinated verb or a describing participle) and whether it is passive."""
+    # A participle with no auxiliary describes its noun passively: "the logbook, seized on 15 March".
+    bare_participle = verb.dep_ == "acl" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                return verb.head, child.dep_ == "nsubjpass"  # "The chain, which began …": the chain began
+            return child, child.dep_ == "nsubjpass" or bare_participle
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subject, passive = _subject(verb.head)
+        return subject, passive or any(child.dep_ == "auxpass" for child in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:
+        # "Its first shops, opened in 2016, …": the shops were opened; but a participle with an object is the
+        # parser's misreading of an active verb ("Fairlow announced in March that …").
+        has_object = any(child.dep_ in {"dobj", "ccomp"} for child in verb.children)
+        return verb.head, not has_object  # "Its first shops, opened in 2016, …": the shops were opened
+    return None, False
+
+
+def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) -> Event | None | object:
+    head = date_head(tokens, date.start, date.end)
+    if head is None:
+        return None
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return _SKIP  # "the 1924 Treaty", "the opening in May", "by the end of 2025": no clause to ask about
+    verb = head
+    preposition = _date_preposition(tokens, date)
+    if preposition is not None and preposition.lower_ in {"since", "until", "till", "by", "to"}:
+        return _SKIP  # "has led since 2022", "moved to Tuesday": not when it happened
+    if any(child.dep_ == "neg" for child in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
+        return _SKIP  # not a past event at a date ("will meet", "is due")
+    if any(child.dep_ == "aux" and child.lower_ in {"has", "have"} for child in verb.children):
+        return _SKIP  # "has been managed since": a state, not an event
+    subject_token, passive = _subject(verb)
+    if subject_token is None:
+        return None
+    date_tokens = {t.i for t in _date_tokens(tokens, date)}
+    holder = _child_holding(verb, date_tokens)
+    if holder is not None:
+        date_tokens |= {t.i for t in holder.subtree}
+    dateline = _DATELINE.match(sentence)
+    if dateline:  # "PORT ALDANE, Kestria, 14 November 2024 (Wire) —" is no part of the subject
+        date_tokens |= {t.i for t in tokens if t.idx - tokens.start_char < dateline.end()}
+    quote = next((t for t in verb.subtree if t.i > verb.i and t.text in {"“", "”", '"'}), None)
+    if quote is not None:
+        # The clause stops where a quotation starts, unless the quotation is what the verb needs
+        # ("said the countries had “turned …”" cannot be cut): then the cloze keeps it whole.
+        before = quote.doc[quote.i - 1]
+        cut_clause = any(child.dep_ in {"ccomp", "xcomp", "dobj"} and child.i >= quote.i > child.left_edge.i
+                         for child in verb.children)
+        if cut_clause or before.pos_ in {"VERB", "AUX"} or before.lower_ in {"that", "as", ","}:
+            return _SKIP
+        date_tokens |= {t.i for t in quote.doc[quote.i:verb.right_edge.i + 1]}
+    subject_words = _subtree_without(subject_token, _LEFT_OUT | {"acl"}, date_tokens | {verb.i})
+    subject = _phrase(subject_words)
+    if not subject or subject.lower() in {"which", "who", "that"}:
+        return None
+    subject = _lower_first(subject, min(subject_words, key=lambda t: t.i))
+    if resolve_name:
+        subject = resolve_name(subject)
+    rest_tokens: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in _LEFT_OUT or child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}:
+            continue
+        if child.i in date_tokens:
+            continue
+        rest_tokens += _subtree_without(child, _LEFT_OUT - {"cc", "conj"} if child.dep_ == "ccomp" else _LEFT_OUT,
+                                        date_tokens)
+    rest = _trim(without_citations(_phrase(rest_tokens)))
+    subject = without_citations(subject)
+    vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"}
+    if verb.lemma_ == "be":  # "GDP was about $41 billion in 2023"
+        statement = f"{subject} {verb.text} {rest}".strip()
+        question = f"When {verb.lower_} {subject} {rest}".strip() + "?"
+    elif passive:
+        aux = next((c.lower_ for c in verb.children if c.dep_ == "auxpass"), None)
+        if aux not in {"was", "were"}:
+            aux = "were" if subject_token.tag_ in {"NNS", "NNPS"} else "was"
+        statement = f"{subject} {aux} {verb.text} {rest}".strip()
+        question = f"When {aux} {subject} {verb.text} {rest}".strip() + "?"
+    else:
+        statement = f"{subject} {verb.text} {rest}".strip()
+        question = f"When did {subject} {verb.lemma_} {rest}".strip() + "?"
+    if len(question.split()) > 34 or len(statement.split()) < 3 or re.search(r"[“”\"]", question):
+        return _SKIP
+    return Event(statement, question, vague)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from studyapp.generator import generate
+from studyapp.generator.article_dates import dates_by_sentence
 from studyapp.generator.dates import find_dates
 from studyapp.generator.events import event_for
+from studyapp.generator.text import read_article
 
 
 def question_for(sentence: str, date_text: str) -> str | None:
@@ -78,3 +80,54 @@ def test_the_same_action_on_different_things_is_no_conflict() -> None:
             "The tunnel was opened on 4 May 1902 by the mayor. The Station Bridge was opened in June 1911. "
             "The council said on 3 March 1903 that tolls would rise. The council said in 1905 that they would not.\n")
     assert conflicting_dates(text) == []
+
+
+def parsed_question(text: str, date_text: str) -> str | None:
+    """The "When …?" question for a date in a one-paragraph article, built from the sentence's parse."""
+    article = read_article("Title line\n" + text + "\n")
+    for sentence in article.sentences:
+        for date in dates_by_sentence(article)[sentence.index]:
+            if date.text == date_text:
+                event = event_for(sentence.text, date, None, sentence.tokens)
+                return event.question if event else None
+    raise AssertionError(f"no date {date_text!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "question"),
+    [
+        ("The mill was sold on 3 May 1930 by the Harwick family.[4]", "3 May 1930",
+         "When was the mill sold by the Harwick family?"),
+        ("Although the council objected, the bridge was widened in 1961 and repainted in 1975.", "1975",
+         "When was the bridge repainted?"),
+        ("Two ferries collided in 1911, and the harbour master resigned in 1912.", "1912",
+         "When did the harbour master resign?"),
+        ("The first ferries, launched in 1899, carried mail to the islands.", "1899",
+         "When were the first ferries launched?"),
+        ("Proposals for a tunnel were made as early as 1820.", "1820", "When were proposals for a tunnel made?"),
+        ("The town's charter, which the guild had drafted, was granted in 1402.", "1402",
+         "When was the town's charter granted?"),
+    ],
+)
+def test_questions_from_the_parse_are_whole_clauses(text: str, date_text: str, question: str) -> None:
+    assert parsed_question(text, date_text) == question
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        ("Households (2021 census): 52,000\nThe town grew.", "2021"),  # the year of a statistic
+        ("The 1907 Charter gave the guilds a vote.", "1907"),  # the year names the charter, not the event
+        ("The club has run the race since 1990.", "1990"),  # since: a state, not an event at the date
+        ("The ferry will sail again in 2031.", "2031"),  # not a past event
+    ],
+)
+def test_no_when_question_for_years_that_are_not_events(text: str, date_text: str) -> None:
+    assert parsed_question(text, date_text) is None
+
+
+def test_no_question_on_the_dateline() -> None:
+    article = read_article("Mill closes\nTARNBY, 6 March 2025 — The mill closed on Thursday.\n")
+    dateline = dates_by_sentence(article)[0][0]
+    assert dateline.role == "dateline"
+    assert event_for(article.sentences[0].text, dateline, None, article.sentences[0].tokens) is None
