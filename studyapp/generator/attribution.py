@@ -103,6 +103,8 @@ class ParseAttributor:
                 continue
             if node.pos_ in {"VERB", "AUX"}:
                 reports_clause = link in _REPORTED_CLAUSE and (clausal or is_clause or link in {"ccomp", "xcomp"})
+                if link == "advcl" and any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
+                    reports_clause = False  # "because it “costs almost nothing”": a reason, not a report
                 names_phrase = link in _QUOTED_PHRASE and node.lemma_.lower() in _VERBS_OF_NAMING
                 if reports_clause or names_phrase:
                     if _subject_of(node, inside) is not None:
@@ -124,6 +126,9 @@ class ParseAttributor:
         """A person's full name or a body's name for the subject of the reporting verb."""
         lower = subject.lower_
         position = paragraph.offset(subject)
+        if lower in {"who", "that", "which"} and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Elin Haga, who told the jury …": the relative clause's noun
+            lower = subject.lower_
         if subject.pos_ == "PRON":
             if lower in _PERSON_PRONOUNS:
                 return self.pronoun_antecedent(position, "person")
@@ -141,11 +146,13 @@ class ParseAttributor:
         return None
 
     def _named(self, token: Token, paragraph: Paragraph) -> str | None:
-        name_tokens = _name_tokens(token)
-        name = " ".join(t.text for t in name_tokens).removesuffix(" ’s").removesuffix(" 's")
-        resolved = self.people.resolve(name)
-        if resolved:
-            return resolved
+        name_tokens = [t for t in _name_tokens(token) if t.tag_ != "POS"]
+        name = " ".join(t.text for t in name_tokens)
+        # "Labour Minister Odette Varga": the longest tail of the words that names a known person.
+        for first in range(len(name_tokens)):
+            resolved = self.people.resolve(" ".join(t.text for t in name_tokens[first:]))
+            if resolved:
+                return resolved
         entity = _entity_of(token)
         if entity is not None and entity.label_ in _BODY_LABELS:
             text = entity.text
@@ -167,13 +174,27 @@ class ParseAttributor:
         here = next((p.index for p in reversed(self.article.paragraphs) if p.start <= position), 0)
         fitting = [
             mention for mention in self.bodies
-            if mention.start < position and here - mention.paragraph <= 1
-            and mention.head == noun.lemma_.lower()
+            if mention.start < position and mention.head == noun.lemma_.lower()
             and all(any(word.startswith(modifier[:5]) for word in mention.words) for modifier in modifiers)
         ]
-        if not fitting:
-            return None
-        return fitting[-1].name
+        near = [mention for mention in fitting if here - mention.paragraph <= 1]
+        if near:
+            return near[-1].name  # the nearest, where several fit
+        others_here = {mention.name for mention in self.bodies
+                       if mention.paragraph == here and mention.start < position} - {m.name for m in fitting}
+        if len({mention.name for mention in fitting}) == 1 and len(fitting) >= 2 and not others_here:
+            # Far back, only a body the article keeps coming back to, the only one of that kind, and no other
+            # body in this paragraph that "the company" could mean (not Kestrel Freight Company, named once).
+            return fitting[-1].name
+        if not modifiers and not fitting:
+            return self._person_by_role(noun)
+        return None
+
+    def _person_by_role(self, noun: Token) -> str | None:
+        """"the owner said": the one person whose role is that noun ("Osprey’s owner, Conrad Vey")."""
+        holders = [person.name for person in self.people
+                   if any(role.lower().split(" of ")[0].split()[-1:] == [noun.lemma_.lower()] for role in person.roles)]
+        return holders[0] if len(holders) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,14 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
         if local < 0:  # the segmenter changed the text; its piece cannot be located
             continue
         cursor = local + len(stripped)
+        if spans and spans[-1][1] - spans[-1][0] > 1 and line[spans[-1][1] - 1] == "“":
+            # The segmenter left a quotation's opening mark at the end of the sentence before.
+            previous_start, previous_end = spans[-1]
+            spans[-1] = (previous_start, len(line[:previous_end - 1].rstrip()))
+            local = previous_end - 1
         spans.append((local, cursor))
+    if spans and line[spans[-1][1] - 1:spans[-1][1]] == "“" and spans[-1][1] - spans[-1][0] > 1:
+        spans[-1] = (spans[-1][0], len(line[:spans[-1][1] - 1].rstrip()))
     return spans
 
 
