@@ -198,9 +198,18 @@ _TITLE_GLUE = {"of", "the", "for", "and", "’s", "'s", "’", "'", "&", "-"}
 
 
 def surnames(article: Article) -> set[str]:
-    """The last word of every name the model reads as a person's: "Mensah" in "Mensah said"."""
-    return {entity[-1].text for paragraph in article.paragraphs for entity in paragraph.doc.ents
-            if entity.label_ == "PERSON" and entity[-1].pos_ == "PROPN"}
+    """Words the article uses alone for a person: the last word of every name the model reads as a
+    person's, and a lone proper noun that reports something ("Selby ruled that …", "Ilves told …")."""
+    found = {entity[-1].text for paragraph in article.paragraphs for entity in paragraph.doc.ents
+             if entity.label_ == "PERSON" and entity[-1].pos_ == "PROPN"}
+    for paragraph in article.paragraphs:
+        for token in paragraph.doc:
+            if (token.dep_ == "nsubj" and token.pos_ in {"PROPN", "NOUN"} and token.is_title
+                    and not any(c.dep_ in {"compound", "det"} for c in token.children)
+                    and token.ent_type_ in {"", "PERSON", "ORG"}
+                    and any(child.dep_ == "ccomp" for child in token.head.children)):
+                found.add(token.text)
+    return found
 
 
 def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list[FoundRole]:
@@ -220,7 +229,7 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         name_start, name_end = first.idx, token.idx + len(token)
         title = [t for t in token.doc[token.left_edge.i:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
         role = None
-        if title and title[0].text[:1].isupper() and title[0].pos_ == "PROPN" and all(
+        if title and title[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in _TITLE_GLUE for t in title):
             role = (token.doc.text[title[0].idx:first.idx].strip(), title[0].idx, name_end)
         else:
