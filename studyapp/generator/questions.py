@@ -110,6 +110,8 @@ class QuestionBuilder:
     def _date_questions(self, context: FactContext) -> list[Question]:
         fact, mention, event = context.fact, context.date, context.event
         assert mention is not None
+        if mention.role != "event":
+            return []  # a dateline, a heading or a statistic's year: a fact, but nothing worth asking
         answer = format_like(mention.value, mention)
         accept = sorted({form for form in [mention.text, *accepted_forms(mention.value)] if form != answer})
         questions: list[Question] = []
