@@ -155,7 +155,13 @@ def _role_for(entity: Span) -> tuple[str, int, int] | None:
     before = [token for token in root.lefts if token.i < entity.start and token.dep_ in {"compound", "amod", "nmod"}]
     if before and any(token.pos_ == "NOUN" for token in before) and before[-1].i == entity.start - 1:
         first = min(token.left_edge.i for token in before)
-        tokens = [token for token in root.doc[first:entity.start] if not token.is_punct]
+        tokens = list(root.doc[first:entity.start])
+        # "left-wing Colombian President": a lower-case description, then the role.
+        while len(tokens) > 2 and tokens[0].is_lower and tokens[1].text == "-":
+            tokens = tokens[3:]
+        while tokens and tokens[0].pos_ == "ADJ" and tokens[0].is_lower and tokens[0].lower_ not in {"former", "acting"}:
+            tokens = tokens[1:]
+        tokens = [token for token in tokens if not token.is_punct]
         if tokens and all(token.pos_ in {"NOUN", "ADJ", "PROPN"} for token in tokens):
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             return root.doc.text[start:end], start, end
@@ -226,6 +232,9 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         first = token.doc[token.i - 1]
         if first.pos_ != "PROPN" or not first.text[:1].isupper() or is_title(first.text):
             continue
+        while first.i > 0 and (before := token.doc[first.i - 1]).ent_type_ == "PERSON" and before.is_title \
+                and not is_title(before.text):
+            first = before  # "Juan Manuel Santos": every given name the model reads as part of the name
         name_start, name_end = first.idx, token.idx + len(token)
         title = [t for t in token.doc[token.left_edge.i:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
         role = None
@@ -235,10 +244,10 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         else:
             role = _role_for(token.doc[first.i:token.i + 1])
         if role is None:
-            found.append(FoundRole(f"{first.text} {token.text}", None, paragraph_offset + name_start,
+            found.append(FoundRole(token.doc[first.i:token.i + 1].text, None, paragraph_offset + name_start,
                                    paragraph_offset + name_end))
             continue
         role_text, role_start, role_end = role
-        found.append(FoundRole(f"{first.text} {token.text}", role_text, paragraph_offset + min(name_start, role_start),
+        found.append(FoundRole(token.doc[first.i:token.i + 1].text, role_text, paragraph_offset + min(name_start, role_start),
                                paragraph_offset + max(name_end, role_end)))
     return found
