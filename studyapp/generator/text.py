@@ -123,6 +123,30 @@ def _parser_with_our_sentences() -> Language:
     return nlp
 
 
+# The parser needs memory in proportion to the text it holds at once; a "paragraph" of a whole
+# book (a file without line breaks) is parsed in pieces of whole sentences.
+MAX_PARSE_CHARACTERS = 10_000
+
+
+def _parse_units(offset: int, line: str) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a paragraph, each short enough to parse in one go."""
+    if len(line) <= MAX_PARSE_CHARACTERS:
+        return [(offset, line)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for sentence_start, sentence_end in sentence_spans(line):
+        if sentence_end - start > MAX_PARSE_CHARACTERS and sentence_start > start:
+            pieces.append((start, sentence_start))
+            start = sentence_start
+        while sentence_end - start > MAX_PARSE_CHARACTERS:  # one sentence longer than a piece
+            cut = line.rfind(" ", start + 1, start + MAX_PARSE_CHARACTERS)
+            cut = cut if cut > start else start + MAX_PARSE_CHARACTERS
+            pieces.append((start, cut))
+            start = cut
+    pieces.append((start, len(line)))
+    return [(offset + begin, line[begin:end]) for begin, end in pieces if line[begin:end].strip()]
+
+
 def read_article(text: str, title: str | None = None) -> Article:
     """Split ``text`` into parsed sentences; a short first line without final punctuation is the title."""
     lines = _content_lines(text)
@@ -130,6 +154,7 @@ def read_article(text: str, title: str | None = None) -> Article:
     if lines and _looks_like_title(lines[0][1]) and len(lines) > 1:
         found_title = lines[0][1].strip()
         lines = lines[1:]
+    lines = [piece for line in lines for piece in _parse_units(*line)]
     docs = _parser_with_our_sentences().pipe((line for _, line in lines), batch_size=64)
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []
