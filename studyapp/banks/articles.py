@@ -79,11 +79,16 @@ class _TextFromHTML(HTMLParser):
 
 
 def _text_from_markdown(text: str) -> str:
-    text = re.sub(r"```.*?```", "", text, flags=re.S)  # code blocks are not article prose
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
-    text = re.sub(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+", "", text, flags=re.M)  # headings, quotes, lists
-    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)  # emphasis and code spans
+    # Code blocks are not article prose: every other piece between ``` fences is one (an unclosed
+    # last fence fences nothing).
+    pieces = text.split("```")
+    text = "".join(pieces[::2]) + ("```" + pieces[-1] if len(pieces) % 2 == 0 else "")
+    # Every pattern below stays within a line and a bounded length, so that an unclosed bracket or a
+    # line of underscores is scanned once and not from every position to the end of the file.
+    text = re.sub(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)", "", text)  # images
+    text = re.sub(r"\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)", r"\1", text)  # links keep their words
+    text = re.sub(r"^[ \t]{0,3}(?:#{1,6}|>|[-*+]|\d+\.)[ \t]+", "", text, flags=re.M)  # headings, quotes, lists
+    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)([^\n]{1,300}?)(?<=\S)\1", r"\2", text)  # emphasis and code spans
     return text
 
 

@@ -119,12 +119,15 @@ def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
 def _assign_ids(contexts: list[FactContext]) -> None:
     """Ids from what a fact is, not where it is: an edit elsewhere leaves them as they were."""
     used: set[str] = set()
+    next_salt: dict[tuple[object, ...], int] = {}  # a fact written many times takes the next salt at once
     for context in contexts:
-        salt = 0
+        identity = context.fact.identity()
+        salt = next_salt.get(identity, 0)
         while True:
             fact_id = "f-" + short_hash(*context.fact.identity(), salt)
             if fact_id not in used:
                 break
             salt += 1
+        next_salt[identity] = salt + 1
         used.add(fact_id)
         context.fact.id = fact_id

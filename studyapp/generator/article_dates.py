@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from studyapp.generator.model import LOOK_BACK
 from studyapp.generator.dates import _DAY, _DAY2, _WORD, DateMention, find_dates, month_number
 from studyapp.generator.text import Article, Sentence
 
@@ -270,7 +271,7 @@ def _looks_ahead(sentence: Sentence, position: int) -> bool:
     """Whether a weekday lies after the dateline: "will meet on Friday", "due to resume on Monday", "until Friday"."""
     token = _token_at(sentence, position)
     if token is None:
-        return bool(re.search(r"\b(?:will|shall|until|till|to|by)\s+(?:\w+\s+){0,3}$", sentence.text[:position]))
+        return bool(re.compile(r"\b(?:will|shall|until|till|to|by)\s+(?:\w+\s+){0,3}$").search(sentence.text, max(0, position - LOOK_BACK), position))
     if token.head.dep_ == "prep" and token.head.lower_ in _FORWARD_PREPOSITIONS:
         return True
     verb = _clause_verb(token)

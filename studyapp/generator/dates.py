@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from studyapp.generator.model import LOOK_BACK
+
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTH_ABBREVIATIONS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -106,7 +108,7 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         return DateMention(start, end, text, value, "day")
     if kind == "month_year":
         # A misspelt month ("Feburary 2009") only after a preposition of time: "Marc 2020" alone may be a name.
-        after_preposition = bool(_TIME_PREPOSITION_BEFORE.search(match.string[:start]))
+        after_preposition = bool(_TIME_PREPOSITION_BEFORE.search(match.string, max(0, start - LOOK_BACK), start))
         month = month_number(groups["month"], allow_misspelling=after_preposition)
         if month is None or groups["month"].lower() == "may" and text[0].islower():
             return None

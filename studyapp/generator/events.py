@@ -13,6 +13,7 @@ from functools import cache
 from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
+from studyapp.generator.model import LOOK_BACK
 from studyapp.generator.article_dates import _DATELINE
 from studyapp.generator.dates import DateMention
 
@@ -60,11 +61,9 @@ def _is_past_verb(word: str) -> bool:
 def remove_date(sentence: str, date: DateMention) -> tuple[str, int]:
     """The sentence without the date (and its preposition); returns the text and where the date stood."""
     start, end = date.start, date.end
-    before = sentence[:start]
     if start > 0 and sentence[start - 1] == "(" and sentence[end:end + 1] == ")":
         start, end = start - 1, end + 1
-        before = sentence[:start]
-    preposition = _PREPOSITION_BEFORE.search(before)
+    preposition = _PREPOSITION_BEFORE.search(sentence, max(0, start - LOOK_BACK), start)
     if preposition:
         start = preposition.start()
     # "In his 23 January 2009 remarks": the date is an adjective; dropping it leaves "In his remarks".
@@ -139,7 +138,7 @@ _IN_POWER = {"administration", "government", "presidency", "term", "tenure", "re
 
 def _period_of_noun(sentence: str, date: DateMention) -> Event | None:
     """"During the Pastrana administration (1998-2002)": the years belong to the noun before them."""
-    match = _PERIOD_OF.search(sentence[:date.start])
+    match = _PERIOD_OF.search(sentence, max(0, date.start - LOOK_BACK), date.start)
     if date.precision != "period" or not match or sentence[date.end:date.end + 1] != ")":
         return None
     noun = _sentence_case(match.group("noun").strip())
@@ -353,10 +352,14 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
     head = date_head(tokens, date.start, date.end)
     if head is None:
         return None
-    if head.pos_ in {"NOUN", "PROPN"}:
-        return _SKIP  # "the 1924 Treaty", "the opening in May", "by the end of 2025": no clause to ask about
-    verb = head
     preposition = _date_preposition(tokens, date)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        if not (head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in {"VERB", "AUX"}
+                and preposition is not None and preposition.lower_ in {"on", "in"}):
+            return _SKIP  # "the 1924 Treaty", "the opening in May", "by the end of 2025": no clause to ask about
+        # "Trump on 19 October said …": the parser hangs the date on the subject; it dates the verb.
+        head = head.head
+    verb = head
     if preposition is not None and preposition.lower_ in {"since", "until", "till", "by", "to"}:
         return _SKIP  # "has led since 2022", "moved to Tuesday": not when it happened
     if any(child.dep_ == "neg" for child in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
@@ -374,6 +377,12 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
     if dateline:  # "PORT ALDANE, Kestria, 14 November 2024 (Wire) —" is no part of the subject
         date_tokens |= {t.i for t in tokens if t.idx - tokens.start_char < dateline.end()}
     quote = next((t for t in verb.subtree if t.i > verb.i and t.text in {"“", "”", '"'}), None)
+    aside = next((a for a in quote.ancestors if a.dep_ in {"advcl", "relcl", "acl"} and verb in a.ancestors),
+                 None) if quote is not None else None
+    if aside is not None:
+        # "said he would slash aid because the leader “does nothing …”": the reason goes, the event stays.
+        date_tokens |= {t.i for t in aside.subtree}
+        quote = None
     if quote is not None:
         # The clause stops where a quotation starts, unless the quotation is what the verb needs
         # ("said the countries had “turned …”" cannot be cut): then the cloze keeps it whole.

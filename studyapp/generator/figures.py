@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from studyapp.generator.model import LOOK_BACK
 from studyapp.generator.numbers import (ANY_NUMBER_WORD, APPROXIMATE, DIGITS, ORDINAL_WORDS, SCALES, WORD_NUMBER,
                                         format_number, parse_number, plain)
 
@@ -114,13 +116,17 @@ class _Parse:
         self.base = tokens.start_char + max(found, 0)
         self.tokens = tokens
         self.sentence = sentence
+        self._starts: list[int] | None = None
 
     def token_at(self, position: int) -> Token | None:
         absolute = self.base + position
-        for token in self.tokens:
-            if token.idx <= absolute < token.idx + max(len(token.text), 1):
-                return token
-        return None
+        if self._starts is None:  # built once: a sentence may hold thousands of numbers
+            self._starts = [token.idx for token in self.tokens]
+        index = bisect_right(self._starts, absolute) - 1
+        if index < 0:
+            return None
+        token = self.tokens[index]
+        return token if absolute < token.idx + max(len(token.text), 1) else None
 
     def end_of(self, token: Token) -> int:
         text = token.text
@@ -183,7 +189,7 @@ class _Parse:
             if value is None or value < 2 or token.pos_ not in {"ADJ", "ADV", "NOUN", "NUM"}:
                 continue  # "first" is too common to ask about
             start = token.idx - self.base
-            if _ranks_something(token) or _RANKING_BEFORE.search(self.sentence[:start]):
+            if _ranks_something(token) or _RANKING_BEFORE.search(self.sentence, max(0, start - LOOK_BACK), start):
                 found.append((start, start + len(token.text), value))
         return found
 
@@ -221,7 +227,7 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
         if _is_label(sentence, start, end, parse):
             occupied.append((start, end))  # a name's number is nothing else either
             return
-        qualifier = _QUALIFIER_BEFORE.search(sentence[:start])
+        qualifier = _QUALIFIER_BEFORE.search(sentence, max(0, start - LOOK_BACK), start)
         start = qualifier.start() if qualifier else start
         found.append(FigureMention(start, end, sentence[start:end], plain(value), unit))
         occupied.append((start, end))
@@ -246,7 +252,7 @@ def _is_label(sentence: str, start: int, end: int, parse: _Parse | None) -> bool
         return True  # "7-Eleven"
     if parse is not None:
         return parse.is_label(start)
-    before = re.search(r"(?:^|\s)(?P<word>[A-Z][\w'’-]*)\s+$", sentence[:start])
+    before = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w'’-]*)\s+$").search(sentence[max(0, start - LOOK_BACK):start])
     return bool(before and before.start("word") > 0 and before.group("word") not in _MONTHS
                 and sentence[:before.start("word")].strip() not in {"", "“", '"'})
 
@@ -315,7 +321,7 @@ def _tells_when(sentence: str, match: re.Match[str]) -> bool:
     """"four weeks after the contract expired" says when; "walk for ten minutes after breakfast" says how long."""
     if not re.match(r"\s+(?:later|earlier|before|after)\b", sentence[match.end():]):
         return False
-    return not re.search(r"\bfor\s+$", sentence[:match.start()], re.IGNORECASE)
+    return not re.compile(r"\bfor\s+$", re.IGNORECASE).search(sentence, max(0, match.start() - LOOK_BACK), match.start())
 
 
 def _add_ordinals(sentence: str, parse: _Parse | None, add: _Add) -> None:
@@ -326,7 +332,7 @@ def _add_ordinals(sentence: str, parse: _Parse | None, add: _Add) -> None:
     for match in _ORDINAL_DIGITS.finditer(sentence):
         add(match.start(), match.end(), float(match.group("number")), "ordinal")
     for match in _ORDINAL_WORDS.finditer(sentence):
-        if _RANKING_BEFORE.search(sentence[:match.start()]):
+        if _RANKING_BEFORE.search(sentence, max(0, match.start() - LOOK_BACK), match.start()):
             add(match.start(), match.end(), float(ORDINAL_WORDS[match.group("word").lower()]), "ordinal")
 
 
@@ -358,7 +364,7 @@ def _add_counts(sentence: str, parse: _Parse | None, add: _Add) -> None:
     for match in _COUNT_NUMBER.finditer(sentence):
         number = match.group("number")
         is_word = not number[0].isdigit()
-        if is_word and _BACK_REFERENCE.search(sentence[:match.start()]):
+        if is_word and _BACK_REFERENCE.search(sentence, max(0, match.start() - LOOK_BACK), match.start()):
             continue  # "the two countries" refers back; it is not a count worth asking about
         if not is_word and re.fullmatch(r"(1[0-9]|20)\d\d", number):
             continue  # a year that no date pattern claimed

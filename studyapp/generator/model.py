@@ -9,6 +9,10 @@ from typing import Any
 
 BANK_FORMAT = "studyapp-bank/1"
 
+# How far back a rule looks for the words before a date, a figure or a name ("as many as", "the", "on"):
+# a few words, never the whole sentence, so that a sentence of 100 KB is not scanned again for each number.
+LOOK_BACK = 120
+
 
 def short_hash(*parts: object, length: int = 6) -> str:
     digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from studyapp.generator.model import LOOK_BACK
 from studyapp.generator.roles import (
     appositive_roles,
     is_heading,
@@ -289,7 +290,7 @@ def _trim_name(name: str) -> str:
 
 def _title_stands_alone(text: str, position: int) -> bool:
     """False for "UN General Assembly": a title glued to a preceding proper noun is part of a name."""
-    before = text[:position].rstrip()
+    before = text[max(0, position - LOOK_BACK):position].rstrip()
     previous = before.split()[-1] if before.split() else ""
     return not (previous[:1].isupper() and previous not in {"US", "U.S.", "UK", "UN", "EU"}
                 and not re.fullmatch(_NATIONALITY, previous) and not previous.endswith(("'s", "’s")))

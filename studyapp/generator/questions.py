@@ -65,6 +65,8 @@ def _shorten_quote(text: str, words: int = 32) -> str:
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 45) -> str | None:
     """The sentence with [start, end) blanked, trimmed to the clause around the blank if long."""
+    if len(sentence) > 40 * limit:
+        return None  # far too long to read as one question, and costly to cut for each of its facts
     blanked = sentence[:start] + BLANK + sentence[end:]
     words = blanked.split()
     if len(words) <= limit:
