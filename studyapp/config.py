@@ -91,6 +91,9 @@ class Config:
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session does
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    # Articles longer than this (in characters; about a second of the language model) are made into a set
+    # beside the request, with a page that shows the progress, so that no request waits on a long article.
+    GENERATE_IN_BACKGROUND_ABOVE = 20_000
 
     def finalise(self) -> None:
         """Fill in what may be derived; refuse what is unsafe."""

@@ -13,7 +13,8 @@ import pytest
 
 from studyapp.banks.importer import import_bank
 from studyapp.live.service import create_live_session
-from studyapp.models import Assignment, Classroom, Enrollment, Role
+from studyapp.models import Assignment, Classroom, Enrollment, Role, Visibility
+from studyapp.teach.generation import queue_generation
 from tests.banks.conftest import small_bank
 from tests.conftest import csrf_token_from
 
@@ -59,6 +60,7 @@ ROUTES: list[tuple[str, str, dict[str, int]]] = [
     ("GET", "/teach/sets/blank", TEACHERS_ONLY),
     ("GET", "/teach/sets/import", TEACHERS_ONLY),
     ("GET", "/teach/classes", TEACHERS_ONLY),
+    ("GET", "/teach/generations/{job_id}", OWNER_ONLY),
     ("GET", SET, OWNER_ONLY),
     ("GET", SET + "/statistics", OWNER_ONLY),
     ("GET", SET + "/statistics.csv", OWNER_ONLY),
@@ -111,9 +113,11 @@ def world(db, make_user):
     db.session.add(assignment)
     live = create_live_session(db.session, people[TEACHER], question_set, [q.id for q in question_set.questions],
                                20, datetime.now(timezone.utc))
+    job = queue_generation(db.session, people[TEACHER], "An article.", filename="article.txt", title=None,
+                           visibility=Visibility.PRIVATE)
     db.session.commit()
     ids = {"set_id": question_set.id, "question_id": question_set.questions[0].id, "class_id": classroom.id,
-           "assignment_id": assignment.id, "live_id": live.id}
+           "assignment_id": assignment.id, "live_id": live.id, "job_id": job.id}
     return people, ids
 
 

@@ -7,6 +7,7 @@ request, on the command line, or in a test.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from studyapp.generator.article_dates import dates_by_sentence
 from studyapp.generator.conflicts import conflicts_in
@@ -23,18 +24,21 @@ __all__ = ["Bank", "Conflict", "Fact", "Question", "generate"]
 _KIND_ORDER = {"person": 0, "date": 1, "figure": 2, "quote": 3}
 
 
-def generate(text: str, title: str | None = None, source_file: str = "article.txt") -> Bank:
+def generate(text: str, title: str | None = None, source_file: str = "article.txt",
+             progress: Callable[[float], None] | None = None) -> Bank:
     """Make a question bank from an article.
 
     Args:
         text: the article, exactly as it will be stored (offsets in the bank point into it).
         title: the bank's title; by default the article's first line when it reads as a title.
         source_file: the article's file name, recorded in the bank.
+        progress: called now and then with the share of the work done, from 0 to 1.
 
     Returns:
         A Bank whose facts, questions and conflicts follow the ``studyapp-bank/1`` format.
     """
-    article = read_article(text, title)
+    # Reading (the language model) is most of the work; the rules that follow take the rest.
+    article = read_article(text, title, progress=(lambda share: progress(0.85 * share)) if progress else None)
     people = find_people(article)
     quotes = find_quotes(article, people)
     add_known_roles(people, article)
@@ -49,6 +53,8 @@ def generate(text: str, title: str | None = None, source_file: str = "article.tx
         for c in contexts:
             if c.fact.id in values:
                 c.excluded_values |= set(values.values()) - {values[c.fact.id]}
+    if progress is not None:
+        progress(0.95)
     questions = QuestionBuilder(contexts).build()
     return Bank(
         title=article.title,

@@ -7,6 +7,7 @@ the parser is told them, so that every sentence is parsed on its own terms.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sentencex import segment
@@ -147,8 +148,11 @@ def _parse_units(offset: int, line: str) -> list[tuple[int, str]]:
     return [(offset + begin, line[begin:end]) for begin, end in pieces if line[begin:end].strip()]
 
 
-def read_article(text: str, title: str | None = None) -> Article:
-    """Split ``text`` into parsed sentences; a short first line without final punctuation is the title."""
+def read_article(text: str, title: str | None = None, progress: Callable[[float], None] | None = None) -> Article:
+    """Split ``text`` into parsed sentences; a short first line without final punctuation is the title.
+
+    ``progress``, if given, hears the share of the text parsed so far (0 to 1) as the parse goes.
+    """
     lines = _content_lines(text)
     found_title = ""
     if lines and _looks_like_title(lines[0][1]) and len(lines) > 1:
@@ -158,8 +162,13 @@ def read_article(text: str, title: str | None = None) -> Article:
     docs = _parser_with_our_sentences().pipe((line for _, line in lines), batch_size=64)
     sentences: list[Sentence] = []
     paragraphs: list[Paragraph] = []
+    total = sum(len(line) for _, line in lines) or 1
+    parsed = 0
     for number, ((offset, line), doc) in enumerate(zip(lines, docs)):
         paragraphs.append(Paragraph(number, offset, doc))
+        parsed += len(line)
+        if progress is not None:
+            progress(parsed / total)
         for start, end in doc.user_data["sentences"]:
             tokens = doc.char_span(start, end, alignment_mode="expand")
             sentences.append(Sentence(len(sentences), number, offset + start, offset + end, line[start:end], tokens))

@@ -3,6 +3,7 @@
 from studyapp.database import Base, UTCDateTime, utcnow
 from studyapp.models.bank import Fact, FactKind, Question, QuestionSet, QuestionStatus, QuestionType, Visibility
 from studyapp.models.classes import Assignment, Classroom, Enrollment
+from studyapp.models.jobs import GenerationJob, GenerationStatus
 from studyapp.models.live import LiveAnswer, LiveParticipant, LivePhase, LiveSession
 from studyapp.models.study import CardState, ReviewLog
 from studyapp.models.user import Invite, Role, User
@@ -15,6 +16,8 @@ __all__ = [
     "Enrollment",
     "Fact",
     "FactKind",
+    "GenerationJob",
+    "GenerationStatus",
     "Invite",
     "LiveAnswer",
     "LiveParticipant",

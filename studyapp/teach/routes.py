@@ -5,7 +5,7 @@ import re
 from datetime import timezone
 
 from flask import Response as FlaskResponse
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -17,11 +17,24 @@ from studyapp.banks.articles import ArticleError, article_text, decode_article
 from studyapp.classes.forms import AssignForm, NewClassForm
 from studyapp.classes.service import ClassError, assign_set, classes_taught_by, create_class
 from studyapp.extensions import db
-from studyapp.models import Assignment, Classroom, Enrollment, QuestionSet, QuestionStatus, Role, User, Visibility
+from studyapp.models import (
+    Assignment,
+    Classroom,
+    Enrollment,
+    GenerationJob,
+    GenerationStatus,
+    QuestionSet,
+    QuestionStatus,
+    Role,
+    User,
+    Visibility,
+)
 from studyapp.spreadsheets import csv_download
 from studyapp.teach import bp
+from studyapp.teach.background import start_generation
 from studyapp.teach.editing import apply_form, fill_form, fresh_distractors, new_question
 from studyapp.teach.forms import ImportForm, NewBlankSetForm, NewSetForm, QuestionForm, VisibilityForm
+from studyapp.teach.generation import queue_generation, view_of
 from studyapp.teach.service import (
     NothingToAsk,
     approve_all,
@@ -56,6 +69,13 @@ def new_set() -> str | Response:
             else:
                 filename = "pasted-article.txt"
                 text = decode_article(form.text.data.encode("utf-8"), "The pasted text")
+            if len(text) > current_app.config["GENERATE_IN_BACKGROUND_ABOVE"]:
+                # A long article takes longer than a page may wait: made beside the request, watched here.
+                job = queue_generation(db.session, current_user, text, filename=filename, title=form.title.data,
+                                       visibility=Visibility(form.visibility.data))
+                db.session.commit()
+                start_generation(current_app._get_current_object(), job.id)
+                return redirect(url_for("teach.generation", job_id=job.id))
             question_set = create_set_from_article(
                 db.session, current_user, text, filename=filename, title=form.title.data,
                 visibility=Visibility(form.visibility.data),
@@ -69,6 +89,21 @@ def new_set() -> str | Response:
                   "success")
             return redirect(url_for("teach.review", set_id=question_set.id))
     return render_template("teach/new.html", form=form)
+
+
+@bp.route("/generations/<int:job_id>")
+@role_required(Role.TEACHER)
+def generation(job_id: int) -> str | Response:
+    """How far a long article's set has come; the finished set's review page when it is made."""
+    job = managed_or_404(GenerationJob, job_id, GenerationJob.owner_id)
+    view = view_of(job)
+    if view.status is GenerationStatus.DONE and view.question_set_id is not None:
+        question_set = db.session.get(QuestionSet, view.question_set_id)
+        if question_set is not None:
+            flash(f"Made {len(question_set.questions)} questions. Review them, then approve the ones to use.",
+                  "success")
+            return redirect(url_for("teach.review", set_id=question_set.id))
+    return render_template("teach/generation.html", job=job, view=view, GenerationStatus=GenerationStatus)
 
 
 @bp.route("/sets/<int:set_id>")

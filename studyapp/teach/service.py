@@ -27,9 +27,12 @@ def stored_file_name(filename: str, text: str) -> str:
 
 
 def create_set_from_article(session: Session, owner: User, text: str, *, filename: str, title: str | None,
-                            visibility: Visibility) -> QuestionSet:
-    """Generate a bank from the article and store it as a set of draft questions (the caller commits)."""
-    bank = generate(text, title=title or None, source_file=stored_file_name(filename, text))
+                            visibility: Visibility, progress=None) -> QuestionSet:
+    """Generate a bank from the article and store it as a set of draft questions (the caller commits).
+
+    ``progress`` hears the share of the generator's work done, from 0 to 1.
+    """
+    bank = generate(text, title=title or None, source_file=stored_file_name(filename, text), progress=progress)
     if not bank.questions:
         raise NothingToAsk("No dates, figures, quotations or people were found to ask about in this article.")
     summary = import_bank(session, bank.to_dict(), owner=owner, source_text=text, visibility=visibility)
