@@ -75,7 +75,15 @@ def _sentence_fact(article: Article, sentence_index: int, kind: str, text: str, 
 
 def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
     def full_name(subject: str) -> str:
-        return people.resolve(subject) or subject
+        """"General Secretary of the United Labour Party Emil Drachmann" → "Emil Drachmann"."""
+        words = subject.split()
+        for first in range(len(words)):
+            if first and not all(word[:1].isupper() or word in {"of", "the", "for", "and"} for word in words[:first]):
+                break
+            resolved = people.resolve(" ".join(words[first:]))
+            if resolved:
+                return resolved
+        return subject
 
     contexts: list[FactContext] = []
     dates_of = dates_by_sentence(article)  # years carried from the dateline and headings, relative dates resolved
@@ -118,8 +126,15 @@ def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
             continue
         sentence_index, start, end = person.role_places[role]
         fact = _sentence_fact(article, sentence_index, "person", person.name, start, end, role=role)
-        contexts.append(FactContext(fact, aliases=_aliases(person.name, people), past_role=role in person.past_roles))
+        contexts.append(FactContext(fact, aliases=_aliases(person.name, people),
+                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index)))
     return contexts
+
+
+def _told_in_the_past(article: Article, sentence_index: int) -> bool:
+    """"Lorenz Ebbe, a railway surveyor, drew the plans": a role told in the past tense is asked in it."""
+    tokens = article.sentences[sentence_index].tokens
+    return tokens is not None and tokens.root.tag_ == "VBD"
 
 
 def _assign_ids(contexts: list[FactContext]) -> None:

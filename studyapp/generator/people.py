@@ -148,7 +148,7 @@ class PeopleIndex:
             return
         person = self.people.setdefault(name, Person(name))
         if role:
-            is_past = bool(re.match(r"\s*(?:then\b|former\b)", role))
+            is_past = bool(re.match(r"\s*(?:(?:a|an|the)\s+)?(?:then\b|former\b)", role, re.IGNORECASE))
             role = _clean_role(role)
             if is_past:
                 person.past_roles.add(role)
@@ -237,6 +237,8 @@ def find_people(article: Article) -> PeopleIndex:
         return bool(_LEADING_TITLE.match(f"{word} X"))
 
     def add_by_rule(name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
+        if " " not in name.strip() and is_title(name.strip()):
+            return  # "General Secretary …": a title after a title is no name
         index.add(name, role, place)
 
     for sentence in article.sentences:

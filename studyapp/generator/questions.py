@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from studyapp.generator.dates import DateMention, accepted_forms, format_like
 from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors
-from studyapp.generator.events import Event
+from studyapp.generator.events import Event, without_citations
 from studyapp.generator.figures import FigureMention, qualifier_length
 from studyapp.generator.model import Fact, Question, short_hash
 from studyapp.generator.numbers import format_number
@@ -102,6 +102,8 @@ class QuestionBuilder:
             questions.extend(sorted(kept, key=lambda q: _TYPE_ORDER.index(q.type)))
         questions.extend(self._order_questions())
         questions = _without_repeats(questions)
+        for question in questions:
+            _drop_citation_markers(question)
         for question in questions:
             basis = question.fact_ids or [question.fact_id]
             question.id = "q-" + short_hash(*basis, question.type, question.variant)
@@ -250,7 +252,7 @@ class QuestionBuilder:
         same_role = [c for c in self.people if c.fact.role and c.fact.role.lower() == role.lower()]
         specific = len(role.split()) >= 2 and len(same_role) == 1
         if specific:
-            article = "" if re.match(r"(?i)(?:former|the)\b", role) else "the "
+            article = "" if re.match(r"(?i)the\b|\S+['’]s\b", role) else "the "
             prompt = f"Who {verb} {article}{role}?"
             others = [c.fact.text for c in self.people if c.fact.text != fact.text and c.fact.role
                       and not _related_roles(c.fact.role, role)]
@@ -290,6 +292,14 @@ class QuestionBuilder:
                 fact_ids=[c.fact.id for c in group], score=2.5,
             ))
         return questions
+
+
+def _drop_citation_markers(question: Question) -> None:
+    """"opened in 1868.[7]": a reference marker is no part of what a student reads."""
+    question.prompt = without_citations(question.prompt)
+    question.answer = without_citations(question.answer)
+    question.choices = [without_citations(choice) for choice in question.choices]
+    question.explanation = without_citations(question.explanation)
 
 
 def _without_repeats(questions: list[Question]) -> list[Question]:
