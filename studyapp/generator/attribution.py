@@ -69,12 +69,21 @@ class ParseAttributor:
             return None
         inside = range(place.tokens.start, place.tokens.end)
         verb = self._reporting_verb(place.tokens, inside)
-        if verb is None:
-            return None
-        subject = _subject_of(verb, inside)
-        if subject is None:
-            return None
-        return self.resolve(subject, place.paragraph, inside) or _unless_pronoun(subject)
+        for _ in range(3):
+            if verb is None:
+                return None
+            subject = _subject_of(verb, inside)
+            if subject is None:
+                return None
+            speaker = self.resolve(subject, place.paragraph, inside)
+            if speaker is not None:
+                return speaker
+            if verb.lemma_.lower() in _VERBS_OF_NAMING or verb.head == verb:
+                return _unless_pronoun(subject)
+            # "Varga said the offer was “the most generous …”": a clause whose subject is a thing (the
+            # parser may hang the quotation on it) is what a higher verb reports.
+            verb = self._climb(verb, inside, True)
+        return None
 
     def _reporting_verb(self, words: Span, inside: range) -> Token | None:
         anchors = [token for token in words if token.head.i not in inside or token.head == token]
