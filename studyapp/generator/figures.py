@@ -164,6 +164,19 @@ class _Parse:
             return None
         return self.end_of(noun)
 
+    def partitive_unit(self, position: int) -> str | None:
+        """"Eleven of her students", "Nine of the 22 ministers": the number is a part of the plural noun after
+        "of", which is what it counts."""
+        token = self.token_at(position)
+        if token is None or token.pos_ != "NUM" or token.dep_ in {"nummod", "compound", "quantmod"}:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                nouns = [c for c in child.children if c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS"}]
+                if nouns:
+                    return nouns[0].text
+        return None
+
     def modified_noun_end(self, position: int) -> int | None:
         """For "a 27-pound silver bowl" with ``position`` at "pound": where the noun it describes ends."""
         token = self.token_at(position)
@@ -368,6 +381,11 @@ def _add_counts(sentence: str, parse: _Parse | None, add: _Add) -> None:
             continue  # "the two countries" refers back; it is not a count worth asking about
         if not is_word and re.fullmatch(r"(1[0-9]|20)\d\d", number):
             continue  # a year that no date pattern claimed
+        value = _scaled(number, match.group("scale"))
+        partitive = parse.partitive_unit(match.start("number")) if parse is not None else None
+        if partitive is not None and value is not None and value > 1:
+            add(match.start("number"), match.end("number"), value, partitive)
+            continue
         end = _counted_noun_end(sentence, match, parse)
         if end is None:
             continue

@@ -92,6 +92,10 @@ def _parsed(sentence: str) -> list[tuple[str, float, str]]:
         ("The bridge cost 1.7 billion euros.", [("1.7 billion euros", 1_700_000_000, "EUR")]),
         ("Cleaners earn $11 an hour.", [("$11 an hour", 11, "USD per hour")]),
         ("The council has nine members, one per ward.", [("nine members", 9, "members"), ("one per ward", 1, "per ward")]),
+        # A part of a counted whole: "Seven of the 30 trawlers".
+        ("Seven of the 30 trawlers stayed in port.", [("Seven", 7, "trawlers"), ("30 trawlers", 30, "trawlers")]),
+        ("Twelve of his pupils became engineers.", [("Twelve", 12, "pupils")]),
+        ("One of them left early.", []),
     ],
 )
 def test_patterns_with_the_parse(sentence: str, expected: list[tuple[str, float, str]]) -> None:
