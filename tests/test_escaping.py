@@ -19,7 +19,8 @@ from sqlalchemy import select
 from studyapp.auth.accounts import create_invite
 from studyapp.banks.importer import import_bank
 from studyapp.live.service import create_live_session
-from studyapp.models import Assignment, Classroom, Enrollment, LiveSession, Role
+from studyapp.models import Assignment, Classroom, Enrollment, LiveSession, Role, Visibility
+from studyapp.teach.generation import queue_generation
 from tests.banks.conftest import small_bank
 from tests.conftest import csrf_token_from
 from tests.test_access import ROUTES
@@ -35,7 +36,7 @@ def escaped(field: str) -> str:
 
 # Nicknames are at most 20 characters, so the player's payload is a short one.
 FIELDS = ["set-title", "prompt", "answer", "choice", "speaker", "sentence", "class-name", "teacher-name",
-          "student-name", "invite-note", "typed", "nk"]
+          "student-name", "invite-note", "typed", "nk", "job-title"]
 
 
 def hostile_bank() -> dict:
@@ -66,9 +67,11 @@ def hostile_world(app, db, make_user):
     create_invite(db.session, created_by=teacher, note="For " + payload("invite-note"), now=datetime.now(timezone.utc))
     live = create_live_session(db.session, teacher, question_set, [q.id for q in question_set.questions], 20,
                                datetime.now(timezone.utc))
+    job = queue_generation(db.session, teacher, "An article.", filename="article.txt",
+                           title="Article " + payload("job-title"), visibility=Visibility.PRIVATE)
     db.session.commit()
     ids = {"set_id": question_set.id, "question_id": question_set.questions[0].id, "class_id": classroom.id,
-           "assignment_id": assignment.id, "live_id": live.id}
+           "assignment_id": assignment.id, "live_id": live.id, "job_id": job.id}
     return {"teacher": teacher, "student": student}, ids
 
 

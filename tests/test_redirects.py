@@ -47,7 +47,7 @@ def test_no_page_redirects_off_the_site(app, db, make_user, signed_in) -> None:
     if signed_in:
         with client.session_transaction() as session:
             session["_user_id"] = str(make_user(Role.TEACHER).id)
-    ids = {"set_id": 1, "question_id": 1, "class_id": 1, "assignment_id": 1, "live_id": 1}
+    ids = {"set_id": 1, "question_id": 1, "class_id": 1, "assignment_id": 1, "live_id": 1, "job_id": 1}
     redirects = 0
     for method, route, _expected in ROUTES:
         if method != "GET":
