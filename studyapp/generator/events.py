@@ -37,7 +37,11 @@ _SUBJECT_STARTS_TO_DROP = re.compile(
     r"finally|initially|in\s+response|in\s+retaliation|by\s+then)\b,?\s*)+",
     re.IGNORECASE,
 )
-_VAGUE_SUBJECTS = re.compile(r"^(?:it|they|this|these|those|that|the\s+two|both|the\s+countries|we|i|you)$", re.I)
+# Subjects that need the sentences before them: pronouns, and "her chance", "its third flight", "the two".
+_VAGUE_SUBJECTS = re.compile(
+    r"^(?:it|they|this|these|those|that|the\s+two|both|the\s+countries|we|i|you|he|she)$|^(?:his|her|its|their|our)\s",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -410,10 +414,9 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
     rest = _trim(without_citations(_phrase(rest_tokens)))
     subject = without_citations(subject)
     vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"}
-    if verb.lemma_ == "be":  # "GDP was about $41 billion in 2023"
-        statement = f"{subject} {verb.text} {rest}".strip()
-        question = f"When {verb.lower_} {subject} {rest}".strip() + "?"
-    elif passive:
+    if verb.lemma_ == "be":
+        return _SKIP  # "GDP was about $41 billion in 2023": the year a figure is for, a state and not an event
+    if passive:
         aux = next((c.lower_ for c in verb.children if c.dep_ == "auxpass"), None)
         if aux not in {"was", "were"}:
             aux = "were" if subject_token.tag_ in {"NNS", "NNPS"} else "was"

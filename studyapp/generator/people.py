@@ -88,6 +88,12 @@ _BODY = re.compile(BODY)
 _LEADING_TITLE = re.compile(rf"^(?:{TITLES}|{HONORIFICS})\s+(?=[A-Z])")
 
 
+# Words for family: "her daughter" says whose relative someone is, not what they do, and a question could
+# not say whose ("Who was the daughter?"), so such a role is kept as a fact but not asked about.
+KIN = set("daughter son wife husband mother father brother sister widow widower grandson granddaughter "
+          "grandmother grandfather partner niece nephew cousin aunt uncle child children".split())
+
+
 def is_person_name(name: str) -> bool:
     words = name.split()
     if not words or words[0] in {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At"}:
@@ -102,11 +108,14 @@ def normalise_body(text: str) -> str:
 
 
 def _clean_role(role: str) -> str:
+    """The role as a question can use it; "" when the words are no role ("her daughter", "one volunteer")."""
     role = re.sub(r"\s+", " ", role.strip())
-    role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
+    role = re.sub(r"^then[-\s]+", "", role)
+    if re.match(r"(?:one|another|some|each|every)\b", role, re.IGNORECASE):
+        return ""  # "One volunteer" is no role
+    role = re.sub(r"^(?:a|an|the|its|his|her|their|my|our|your)\s+", "", role, flags=re.IGNORECASE)
     if re.match(r"[a-z]\S*['’]s\b", role):
         role = "the " + role  # "the city's transit director" needs its article
-    role = re.sub(r"^then[-\s]+", "", role)
     role = re.sub(r"\bpresidents\b", "president", role)
     role = re.sub(r"\bministers\b", "minister", role)
     return role
@@ -150,6 +159,8 @@ class PeopleIndex:
         if role:
             is_past = bool(re.match(r"\s*(?:(?:a|an|the)\s+)?(?:then\b|former\b)", role, re.IGNORECASE))
             role = _clean_role(role)
+            if not role:
+                return
             if is_past:
                 person.past_roles.add(role)
             person.roles[role] += 1

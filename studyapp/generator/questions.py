@@ -11,6 +11,7 @@ from studyapp.generator.events import Event, without_citations
 from studyapp.generator.figures import FigureMention, qualifier_length
 from studyapp.generator.model import Fact, Question, short_hash
 from studyapp.generator.numbers import format_number
+from studyapp.generator.people import KIN
 
 MAX_PER_FACT = 3
 _MONEY = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BRL"}
@@ -63,17 +64,32 @@ def _shorten_quote(text: str, words: int = 32) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
-def _cloze_text(sentence: str, start: int, end: int, limit: int = 45) -> str | None:
-    """The sentence with [start, end) blanked, trimmed to the clause around the blank if long."""
+# A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
+_POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
+# Where a long sentence may be cut into a clause that reads alone.
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[;:])\s+|\s+[—–]\s+|--|,\s+(?=(?:and|but|while|whereas|which|who|although|though|as|because|after|"
+    r"before|when|where|including|making|leaving|saying|adding)\b)"
+)
+
+
+def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | None:
+    """The sentence with [start, end) blanked; a long one cut to the clause around the blank. None when
+    what is left is still too long, or cannot be read without the sentence before it."""
     if len(sentence) > 40 * limit:
         return None  # far too long to read as one question, and costly to cut for each of its facts
     blanked = sentence[:start] + BLANK + sentence[end:]
-    words = blanked.split()
-    if len(words) <= limit:
-        return blanked
-    clauses = re.split(r"(?<=[;:])\s+|\s+[—–]\s+|--", blanked)
-    around = next((clause for clause in clauses if BLANK in clause), blanked)
-    return around.strip() if len(around.split()) <= limit else None
+    if len(blanked.split()) > limit:
+        clauses = [clause.strip(" ,") for clause in _CLAUSE_BREAK.split(blanked)]
+        around = next((clause for clause in clauses if BLANK in clause), "")
+        if len(around.split()) < 6 or len(around.split()) > limit:
+            return None
+        blanked = around[:1].upper() + around[1:]
+        if blanked[-1] not in ".!?”\"":
+            blanked += "."
+    if _POINTS_BACK.match(blanked):
+        return None
+    return blanked
 
 
 def _leaks(prompt: str, answer: str, aliases: list[str]) -> bool:
@@ -239,6 +255,8 @@ class QuestionBuilder:
     def _person_questions(self, context: FactContext) -> list[Question]:
         fact = context.fact
         role = fact.role or ""
+        if role.lower().split()[-1:] and role.lower().split()[-1] in KIN:
+            return []  # "daughter": whose, the question could not say
         verb = "was" if context.past_role else "is"
         questions: list[Question] = []
         other_roles = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)})
