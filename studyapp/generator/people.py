@@ -248,8 +248,10 @@ def find_people(article: Article) -> PeopleIndex:
         return bool(_LEADING_TITLE.match(f"{word} X"))
 
     def add_by_rule(name: str, role: str | None = None, place: tuple[int, int, int] | None = None) -> None:
-        if " " not in name.strip() and is_title(name.strip()):
-            return  # "General Secretary …": a title after a title is no name
+        if " " not in name.strip() and (is_title(name.strip()) or name.strip() not in named_by_model):
+            # "General Secretary …", "Minister Plenipotentiary": a lone word after a title is a name only if
+            # the model reads it as part of one somewhere in the article.
+            return
         index.add(name, role, place)
 
     for sentence in article.sentences:
@@ -273,6 +275,8 @@ def find_people(article: Article) -> PeopleIndex:
             role = match.group("role")
             if match.group("place") and match.group("place") not in NOT_PERSON_WORDS:
                 role = f"{role} of {match.group('place')}"
+                index.add(name, role, place(match))  # "Empress Eugénie of France": a ruler of a place
+                continue
             add_by_rule(name, role, place(match))
         for match in _LOWER_TITLED.finditer(text):
             for group in ("name", "second"):
