@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from studyapp.generator import scoring
 from studyapp.generator.dates import DateMention, accepted_forms, format_like
 from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors
 from studyapp.generator.events import Event, without_citations
@@ -13,9 +14,7 @@ from studyapp.generator.model import Fact, Question, short_hash
 from studyapp.generator.numbers import format_number
 from studyapp.generator.people import KIN
 
-MAX_PER_FACT = 3
 _MONEY = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BRL"}
-MIN_SCORE = 1.0
 BLANK = "_____"
 
 
@@ -114,10 +113,10 @@ class QuestionBuilder:
                 "quote": self._quote_questions,
                 "person": self._person_questions,
             }[kind](context)
-            kept = sorted((q for q in made if q.score >= MIN_SCORE), key=lambda q: -q.score)[:MAX_PER_FACT]
+            kept = sorted((q for q in made if q.score >= scoring.KEEP_AT), key=lambda q: -q.score)[:scoring.PER_FACT]
             questions.extend(sorted(kept, key=lambda q: _TYPE_ORDER.index(q.type)))
         questions.extend(self._order_questions())
-        questions = _without_repeats(questions)
+        questions = _without_repeats(questions, {c.fact.id: c.fact for c in self.contexts})
         for question in questions:
             _drop_citation_markers(question)
         for question in questions:
@@ -136,7 +135,7 @@ class QuestionBuilder:
         accept = sorted({form for form in [mention.text, *accepted_forms(mention.value)] if form != answer})
         questions: list[Question] = []
         wrong = date_distractors(mention, self.dates, context.excluded_values, salt=fact.id)
-        conflict_penalty = 0.5 if context.excluded_values else 0.0
+        conflict = scoring.CONFLICT if context.excluded_values else 0.0
         if event is not None and not event.vague and not _leaks(event.question, answer, [mention.text]):
             prompt = event.question
             if len(wrong) == 3:
@@ -145,11 +144,11 @@ class QuestionBuilder:
                 from_article = sum(is_from for _, _, is_from in wrong)
                 questions.append(Question(
                     fact.id, "multiple_choice", prompt, answer, choices=choices,
-                    accept=accept, explanation=fact.sentence, score=3.0 + 0.1 * from_article - conflict_penalty,
+                    accept=accept, explanation=fact.sentence, score=scoring.DATE_CHOICE + scoring.DATE_CHOICE_PER_ARTICLE_DATE * from_article + conflict,
                 ))
             questions.append(Question(
                 fact.id, "short_answer", prompt, answer, accept=accept, explanation=fact.sentence,
-                score=2.2 - conflict_penalty,
+                score=scoring.DATE_TYPED + conflict,
             ))
             if wrong:
                 questions.append(self._date_true_false(context, answer, wrong[0][0]))
@@ -160,7 +159,8 @@ class QuestionBuilder:
             cloze_accept = sorted({form for form in [answer, *accept] if form != fitting})
             questions.append(Question(
                 fact.id, "cloze", f"Fill in the blank: {cloze}", fitting, accept=cloze_accept, explanation=fact.sentence,
-                score=(1.6 if event and not event.vague else 2.4) - 0.02 * max(0, len(cloze.split()) - 30),
+                score=(scoring.DATE_CLOZE_BESIDE_EVENT if event and not event.vague else scoring.DATE_CLOZE_ALONE)
+                + scoring.cloze_length(cloze),
             ))
         return questions
 
@@ -178,7 +178,7 @@ class QuestionBuilder:
         statement = f"{when}, {event.statement}."
         return Question(
             fact.id, "true_false", f"True or false? {statement}", "True" if is_true else "False",
-            choices=["True", "False"], explanation=fact.sentence, score=1.5 - (0.5 if context.excluded_values else 0),
+            choices=["True", "False"], explanation=fact.sentence, score=scoring.DATE_TRUE_FALSE + (scoring.CONFLICT if context.excluded_values else 0),
         )
 
     # Figures -----------------------------------------------------------------------------------
@@ -202,14 +202,14 @@ class QuestionBuilder:
         accept = sorted({form for form in forms if form != answer})
         questions = [Question(
             fact.id, "cloze", f"Fill in the blank: {cloze}", answer, accept=accept, explanation=fact.sentence,
-            score=2.2 - 0.02 * max(0, len(cloze.split()) - 30),
+            score=scoring.FIGURE_CLOZE + scoring.cloze_length(cloze),
         )]
         if len(wrong) == 3:
             by_value = {answer: float(fact.value), **{text: value for text, value, _ in wrong}}
             questions.append(Question(
                 fact.id, "multiple_choice", f"Complete the sentence: {cloze}", answer,
                 choices=_sorted_if_fair(by_value, answer, fact.id),
-                accept=accept, explanation=fact.sentence, score=2.6 - 0.02 * max(0, len(cloze.split()) - 30),
+                accept=accept, explanation=fact.sentence, score=scoring.FIGURE_CHOICE + scoring.cloze_length(cloze),
             ))
         return questions
 
@@ -236,17 +236,17 @@ class QuestionBuilder:
             choices = _order([speaker, *candidates[:3]], fact.id)
             questions.append(Question(
                 fact.id, "who_said", prompt, speaker, choices=choices, accept=accept, explanation=fact.sentence,
-                score=3.0 if len(fact.text.split()) >= 4 else 2.0,
+                score=scoring.WHO_SAID if len(fact.text.split()) >= 4 else scoring.WHO_SAID_SHORT,
             ))
             is_true = int(short_hash(fact.id, "tf"), 16) % 2 == 0
             shown = speaker if is_true else candidates[0]
             questions.append(Question(
                 fact.id, "true_false", f"True or false? {_capitalise(shown)} said “{quote}”.",
-                "True" if is_true else "False", choices=["True", "False"], explanation=fact.sentence, score=1.4,
+                "True" if is_true else "False", choices=["True", "False"], explanation=fact.sentence, score=scoring.QUOTE_TRUE_FALSE,
             ))
         else:
             questions.append(Question(
-                fact.id, "short_answer", prompt, speaker, accept=accept, explanation=fact.sentence, score=1.8,
+                fact.id, "short_answer", prompt, speaker, accept=accept, explanation=fact.sentence, score=scoring.WHO_SAID_TYPED,
             ))
         return questions
 
@@ -265,7 +265,7 @@ class QuestionBuilder:
             prompt = f"What role {'did' if context.past_role else 'does'} {fact.text} hold?"
             questions.append(Question(
                 fact.id, "multiple_choice", prompt, role, choices=_order([role, *wrong], fact.id),
-                explanation=fact.sentence, score=2.4, variant="role",
+                explanation=fact.sentence, score=scoring.ROLE_CHOICE, variant="role",
             ))
         same_role = [c for c in self.people if c.fact.role and c.fact.role.lower() == role.lower()]
         specific = len(role.split()) >= 2 and len(same_role) == 1
@@ -279,11 +279,11 @@ class QuestionBuilder:
                     wrong = sorted(others, key=lambda other: short_hash(fact.id, other))[:3]
                     questions.append(Question(
                         fact.id, "multiple_choice", prompt, fact.text, choices=_order([fact.text, *wrong], fact.id),
-                        accept=context.aliases, explanation=fact.sentence, score=2.8, variant="name",
+                        accept=context.aliases, explanation=fact.sentence, score=scoring.NAME_CHOICE, variant="name",
                     ))
                 questions.append(Question(
                     fact.id, "short_answer", prompt, fact.text, accept=context.aliases, explanation=fact.sentence,
-                    score=2.0, variant="name",
+                    score=scoring.NAME_TYPED, variant="name",
                 ))
         return questions
 
@@ -307,7 +307,7 @@ class QuestionBuilder:
                 group[0].fact.id, "order", "Put these events in order, earliest first.",
                 " → ".join(statements), choices=_order(statements, "order" + group[0].fact.id),
                 explanation="; ".join(f"{format_like(c.date.value, c.date)}: {c.event.statement}" for c in group),
-                fact_ids=[c.fact.id for c in group], score=2.5,
+                fact_ids=[c.fact.id for c in group], score=scoring.TIMELINE,
             ))
         return questions
 
@@ -320,27 +320,26 @@ def _drop_citation_markers(question: Question) -> None:
     question.explanation = without_citations(question.explanation)
 
 
-def _without_repeats(questions: list[Question]) -> list[Question]:
-    """One question per prompt and type; a quote inside a longer one by the same speaker goes too."""
+def _without_repeats(questions: list[Question], facts: dict[str, Fact]) -> list[Question]:
+    """One question per prompt and type; a quotation inside a longer one by the same speaker goes too."""
+    quotations = [facts[q.fact_id] for q in questions if q.type == "who_said"]
+
+    def inside_a_longer_one(question: Question) -> bool:
+        fact = facts[question.fact_id]
+        if fact.kind != "quote" or question.type not in {"who_said", "true_false"}:
+            return False
+        return any(other.text != fact.text and fact.text in other.text and other.speaker == fact.speaker
+                   for other in quotations)
+
     seen: set[tuple[str, str]] = set()
     kept: list[Question] = []
-    quoted = [(q.prompt, q.answer) for q in questions if q.type == "who_said"]
     for question in questions:
         key = (question.type, question.prompt if question.type != "order" else question.answer)
-        if key in seen:
+        if key in seen or inside_a_longer_one(question):
             continue
-        if question.type in {"who_said", "true_false"} and "“" in question.prompt:
-            inner = question.prompt.split("“", 1)[1].rsplit("”", 1)[0]
-            if any(inner != other.split("“", 1)[1].rsplit("”", 1)[0] and inner in other and answer_matches(
-                    question, other_answer) for other, other_answer in quoted):
-                continue
         seen.add(key)
         kept.append(question)
     return kept
-
-
-def answer_matches(question: Question, speaker: str) -> bool:
-    return question.type == "true_false" or question.answer == speaker
 
 
 def _head(role: str) -> str:

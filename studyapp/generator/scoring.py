@@ -1,0 +1,46 @@
+"""How much each kind of question is worth keeping: every weight in one place, with the reason for it.
+
+Each fact gets several candidate questions; each is scored, those below ``KEEP_AT`` are dropped and
+at most ``PER_FACT`` of the best are kept. The numbers only rank questions against each other.
+"""
+
+from __future__ import annotations
+
+KEEP_AT = 1.0
+PER_FACT = 3
+
+# Dates
+DATE_CHOICE = 3.0  # "When did …?" with four dates: the clearest test of a date
+DATE_CHOICE_PER_ARTICLE_DATE = 0.1  # each wrong choice taken from the article itself is a fairer one
+DATE_TYPED = 2.2  # the same prompt, typed: harder, and forgiving grading makes it fair
+DATE_TRUE_FALSE = 1.5  # half the students guess it right
+DATE_CLOZE_BESIDE_EVENT = 1.6  # a blank in the sentence, when a "When …?" question exists already
+DATE_CLOZE_ALONE = 2.4  # the blank is the only way to ask about this date
+CONFLICT = -0.5  # the article gives this event another date too: any question on it is less sure
+
+# Figures
+FIGURE_CHOICE = 2.6  # "Complete the sentence" with four figures of one unit
+FIGURE_CLOZE = 2.2  # the same sentence, typed
+
+# Quotations
+WHO_SAID = 3.0  # "Who said …?" with four speakers, for a quotation of four words or more
+WHO_SAID_SHORT = 2.0  # a quotation of three words says little on its own
+WHO_SAID_TYPED = 1.8  # when the article names fewer than four speakers and people
+QUOTE_TRUE_FALSE = 1.4
+
+# People
+NAME_CHOICE = 2.8  # "Who was the minister of public works?" with four names
+NAME_TYPED = 2.0
+ROLE_CHOICE = 2.4  # "What role did … hold?" with four roles
+
+# Timelines
+TIMELINE = 2.5  # "Put these events in order": several facts at once
+
+# A sentence longer than this (in words) reads worse as a blank with every word more.
+LONG_CLOZE_WORDS = 30
+LONG_CLOZE_PER_WORD = -0.02
+
+
+def cloze_length(cloze: str) -> float:
+    """What a long blank sentence loses."""
+    return LONG_CLOZE_PER_WORD * max(0, len(cloze.split()) - LONG_CLOZE_WORDS)
