@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from studyapp.generator.people import PeopleIndex, normalise_body
-from studyapp.generator.text import Article, Paragraph
+from studyapp.generator.text import Article, Paragraph, Sentence
 
 # Links from a clause to the verb that reports it: the quotation is that verb's content.
 _REPORTED_CLAUSE = {"ccomp", "xcomp", "parataxis", "pcomp", "acl", "advcl", "dobj", "csubj"}
@@ -130,6 +130,17 @@ class ParseAttributor:
                 return None
             child, node = node, node.head
         return None
+
+    def subject_of_sentence(self, sentence: Sentence) -> str | None:
+        """Whom a sentence is about: the named subject of its main verb ("Roos expects …" → Annika Roos)."""
+        if sentence.tokens is None:
+            return None
+        subject = next((child for child in sentence.tokens.root.children if child.dep_ in {"nsubj", "nsubjpass"}),
+                       None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        paragraph = self.article.paragraphs[sentence.paragraph]
+        return self.resolve(subject, paragraph, range(0))
 
     def resolve(self, subject: Token, paragraph: Paragraph, inside: range) -> str | None:
         """A person's full name or a body's name for the subject of the reporting verb."""

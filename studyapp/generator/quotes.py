@@ -249,7 +249,8 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
         index = sentence.index - 1
         if index < 0 or sentence.paragraph - article.sentences[index].paragraph > 1:
             return None
-        who = last_speaker_in.get(index) or attributor.subject_of(index)
+        who = (last_speaker_in.get(index) or by_parse.subject_of_sentence(article.sentences[index])
+               or attributor.subject_of(index))
         if who and (who in people.people) == (kind == "person"):
             return who
         return None
