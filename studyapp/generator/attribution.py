@@ -161,9 +161,10 @@ class ParseAttributor:
         determined = any(child.dep_ in {"det", "poss"} for child in subject.children)
         if subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.text[:1].isupper() and not determined):
             return self._named(subject, paragraph)  # the tagger reads some surnames as common nouns
-        if subject.pos_ == "NOUN" and determined:
+        definite = any(child.dep_ == "poss" or child.lower_ in {"the", "this", "that"} for child in subject.children)
+        if subject.pos_ == "NOUN" and definite:
             return self._described(subject, position)
-        return None
+        return None  # "a senior official said": somebody the article does not name
 
     def _named(self, token: Token, paragraph: Paragraph) -> str | None:
         name_tokens = [t for t in _name_tokens(token) if t.tag_ != "POS"]

@@ -74,3 +74,43 @@ def test_no_speaker_when_unsure(body: str) -> None:
 
 def test_short_scare_quotes_are_not_quotations() -> None:
     assert speakers("Petro denounced the strikes as “murder” and “failed”.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An unnamed speaker is nobody the article names, however many officials it does name.
+        "Ana Ruiz, a ministry official, spoke first. “The talks have failed,” a senior official said.",
+        # A subject that is a thing, not a speaker, and nobody above it.
+        "The report found that the plan was “a costly mistake from the start.”",
+        # Somebody else's words reported inside the clause: the parse finds the reviewer, who is unnamed.
+        "An anonymous reviewer in the Journal of Polar Records dismissed the results as “an artefact of the drill.”",
+    ],
+)
+def test_unnamed_speakers_are_not_guessed(body: str) -> None:
+    assert all(speaker is None for _, speaker in speakers(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The speaker's verb far from the quotation, with a date and a clause between.
+        ("Petro announced on 4 June, after a long cabinet meeting, that the border “will stay open to trade.”",
+         "Gustavo Petro"),
+        # A reporting verb of any kind, found by the parse.
+        ("Trump instructed his envoy to “demand an inquiry and accept nothing less.”", "Donald Trump"),
+        # Words between the quotation and its attribution.
+        ("“We will not give in,” at a rally outside the palace that evening, Petro said.", "Gustavo Petro"),
+        # A relative clause's speaker is its noun.
+        ("The talks were led by Petro, who told reporters that they had “gone better than anyone hoped.”",
+         "Gustavo Petro"),
+    ],
+)
+def test_speakers_found_through_the_parse(body: str, expected: str) -> None:
+    assert speakers(body)[0][1] == expected
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_paragraph_with_its_speaker() -> None:
+    found = speakers("“We will keep the border open,” Petro said. “Trade has never been more important.\n"
+                     "“Our farmers need those markets more than ever.”")
+    assert [speaker for _, speaker in found] == ["Gustavo Petro"] * 3
