@@ -57,6 +57,7 @@ ROLE_NOUNS = (
     r"mathematician|philosopher|banker|farmer|worker|resident|member|organizer|organiser|volunteer|auditor|"
     r"comptroller|inspector|regulator|ombudsman|chancellor|clerk|sheriff|registrar|curator|trustee)"
 )
+_ROLE_NOUN = re.compile(ROLE_NOUNS, re.IGNORECASE)
 _LOWER_TITLES = r"(?:presidents?|ministers?|senators?|governors?|generals?|ambassadors?|mayors?|prime\s+ministers?)"
 
 # Words that show a capitalised run is a place, a body or a thing, not a person.
@@ -244,6 +245,9 @@ def find_people(article: Article) -> PeopleIndex:
     named_by_model = words_of_people(article)
     known_surnames = surnames(article)
 
+    def is_role_noun(noun: str) -> bool:
+        return bool(_ROLE_NOUN.fullmatch(noun))
+
     def is_title(word: str) -> bool:
         return bool(_LEADING_TITLE.match(f"{word} X"))
 
@@ -262,7 +266,7 @@ def find_people(article: Article) -> PeopleIndex:
         def place(match: re.Match[str]) -> tuple[int, int, int]:
             return (sentence.index, sentence.start + match.start(), sentence.start + match.end())
 
-        for found in [*appositive_roles(sentence), *titled_names(sentence, known_surnames, is_title)]:
+        for found in [*appositive_roles(sentence, is_role_noun), *titled_names(sentence, known_surnames, is_title)]:
             index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
         for match in _TITLED.finditer(text):
             name = _trim_name(match.group("name"))

@@ -168,15 +168,30 @@ def _role_for(entity: Span) -> tuple[str, int, int] | None:
     return None
 
 
-def appositive_roles(sentence: Sentence) -> list[FoundRole]:
+def _names_with_a_person_role(tokens: Span, is_role_noun) -> list[Span]:
+    """"Marta Ilves, then the foreign minister": a proper name the model did not read as a person, whose
+    apposition is a role only a person holds."""
+    found = []
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or token.dep_ == "compound":
+            continue
+        given = [child for child in token.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+        if not 1 <= len(given) <= 2 or not all(t.is_title for t in [*given, token]):
+            continue
+        if any(child.dep_ == "appos" and child.pos_ == "NOUN" and is_role_noun(child.lemma_) for child in token.children):
+            found.append(token.doc[given[0].i:token.i + 1])
+    return found
+
+
+def appositive_roles(sentence: Sentence, is_role_noun=lambda noun: False) -> list[FoundRole]:
     """Every person the model names in the sentence, with the role the parse gives them (if any)."""
     tokens = sentence.tokens
     if tokens is None:
         return []
     paragraph_offset = sentence.start - tokens.start_char
     found: list[FoundRole] = []
-    for entity in tokens.ents:
-        if entity.label_ != "PERSON":
+    for entity in [*tokens.ents, *_names_with_a_person_role(tokens, is_role_noun)]:
+        if entity.label_ not in {"PERSON", ""}:
             continue
         if _after_the(entity) or (len(entity) == 2 and _determined(entity)):
             continue  # "the Captain Harrow Trophy" is a cup; "the Khedive Ismail" is left to the title rules
@@ -236,7 +251,10 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
                 and not is_title(before.text):
             first = before  # "Juan Manuel Santos": every given name the model reads as part of the name
         name_start, name_end = first.idx, token.idx + len(token)
-        title = [t for t in token.doc[token.left_edge.i:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
+        start = token.left_edge.i
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN":
+            start = token.head.head.left_edge.i  # the parser reads "Inspector of the … Authority Maren Oduya" as one
+        title = [t for t in token.doc[start:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
         role = None
         if title and title[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in _TITLE_GLUE for t in title):

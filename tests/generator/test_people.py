@@ -55,3 +55,39 @@ def test_bodies_and_places_after_titles_are_not_people() -> None:
 def test_the_most_specific_form_of_the_commonest_role_wins() -> None:
     found = people_in("President Donald Trump spoke. US President Donald Trump left. President Donald Trump returned.")
     assert found == {"Donald Trump": "US President"}
+
+
+def test_long_titles_before_a_name() -> None:
+    found = people_in("Deputy Chief Inspector of the Northern Rail Authority Maren Oduya said the line would reopen. "
+                      "Oduya said that the trains would run again.")
+    assert found["Maren Oduya"] == "Deputy Chief Inspector of the Northern Rail Authority"
+
+
+def test_lower_case_roles_before_a_name() -> None:
+    found = people_in("Race officer Della King started the race. Cardiologist Tomas Wren disagreed with her.")
+    assert found["Della King"] == "Race officer"
+    assert found["Tomas Wren"] == "Cardiologist"
+
+
+def test_appositions_give_roles() -> None:
+    found = people_in("Priya Dall, an analyst at Harrow & Finch, spoke. The company’s finance director, "
+                      "Halvard Brun, agreed.")
+    assert found["Priya Dall"] == "analyst at Harrow & Finch"
+    assert found["Halvard Brun"] == "the company’s finance director"
+
+
+def test_then_roles_are_past_roles() -> None:
+    index = find_people(read_article("Title\nMarta Ilves, then the foreign minister, called it a small matter."))
+    person = index.people["Marta Ilves"]
+    assert person.role == "foreign minister" and "foreign minister" in person.past_roles
+
+
+def test_first_names_that_look_like_titles() -> None:
+    found = people_in("“It was close,” said Prince Adjei, who runs the shop. Adjei laughed.")
+    assert "Prince Adjei" in found and "Adjei" not in found
+
+
+def test_headings_and_title_words_are_nobody() -> None:
+    found = people_in("Ambassador Recalled, 1989.\nBrelland recalled its Envoy Extraordinary and Minister "
+                      "Plenipotentiary the same evening.")
+    assert found == {}
