@@ -214,7 +214,8 @@ class ParseAttributor:
     def _person_by_role(self, noun: Token) -> str | None:
         """"the owner said": the one person whose role is that noun ("Osprey’s owner, Conrad Vey")."""
         holders = [person.name for person in self.people
-                   if any(role.lower().split(" of ")[0].split()[-1:] == [noun.lemma_.lower()] for role in person.roles)]
+                   if any(role.lower().split(" of ")[0].split()[-1:] == [noun.lemma_.lower()]
+                          for role in [*person.roles, *person.descriptions] if role)]
         return holders[0] if len(holders) == 1 else None
 
 

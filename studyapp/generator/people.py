@@ -128,6 +128,8 @@ class Person:
     roles: Counter[str] = field(default_factory=Counter)
     role_places: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # role → (sentence, start, end)
     past_roles: set[str] = field(default_factory=set)  # roles the article marks "then-" or "former"
+    # Other ways the article describes the person ("Osprey’s owner"): for finding whom "the owner" means.
+    descriptions: set[str] = field(default_factory=set)
 
     @property
     def role(self) -> str | None:
@@ -177,12 +179,18 @@ class PeopleIndex:
                 short = self.people.pop(name)
                 target = self.people[longest[0]]
                 target.roles.update(short.roles)
+                target.descriptions.update(short.descriptions)
                 target.past_roles.update(short.past_roles)
                 for role, place in short.role_places.items():
                     target.role_places.setdefault(role, place)
             elif len(longest) > 1:
                 # "Varnshaw" when Ottilie and Maren Varnshaw are both named: nobody in particular.
                 del self.people[name]
+
+    def describe(self, name: str, descriptions: tuple[str, ...]) -> None:
+        person = self.people.get(self.resolve(name) or "")
+        if person is not None:
+            person.descriptions.update(_clean_role(description) for description in descriptions)
 
     @staticmethod
     def without_title(name: str) -> str:
@@ -268,6 +276,7 @@ def find_people(article: Article) -> PeopleIndex:
 
         for found in [*appositive_roles(sentence, is_role_noun), *titled_names(sentence, known_surnames, is_title)]:
             index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
+            index.describe(found.name, found.also)
         for match in _TITLED.finditer(text):
             name = _trim_name(match.group("name"))
             if not _title_stands_alone(text, match.start()):

@@ -7,6 +7,7 @@ apposition to a PERSON entity, or the common nouns compounded before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,7 @@ class FoundRole:
     role: str | None  # "then the foreign minister" keeps its "then": the caller marks it as past
     start: int  # article offsets of the words that give the role
     end: int
+    also: tuple[str, ...] = ()  # other descriptions the sentence gives ("Osprey’s owner" beside "harbour pilot")
 
 
 def is_heading(sentence: Sentence) -> bool:
@@ -135,36 +137,58 @@ def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] 
 
 
 def _role_for(entity: Span) -> tuple[str, int, int] | None:
+    """The role the parse gives a name, the most specific way of giving it first."""
     root = entity.root
     # "Priyanka Dall, an analyst at Corran & Webb": the role in apposition after the name.
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= entity.end:
             return _phrase(child)
-    # "Martin Ekwueme, who follows the industry as an analyst at Harrow & Finch": the role "as" gives.
     for child in root.children:
-        if child.dep_ == "relcl" and child.i >= entity.end:
-            for token in child.subtree:
-                if token.lower_ == "as" and token.head == child:
-                    nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-                    if nouns:
-                        return _phrase(nouns[0])
-    # "the company's operations director, Halvard Brun": the name in apposition to the role.
+        if child.dep_ != "relcl" or child.i < entity.end:
+            continue
+        # "Martin Ekwueme, who follows the industry as an analyst at Harrow & Finch": the role "as" gives.
+        for token in child.subtree:
+            if token.lower_ == "as" and token.head == child:
+                nouns = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if nouns:
+                    return _phrase(nouns[0])
+        # "Prince Adjei, who has been the shop’s manager since it opened": the role the clause says he is.
+        if child.lemma_ == "be":
+            nouns = [c for c in child.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            if nouns:
+                return _phrase(nouns[0])
+    # "Race officer Della King", "retired bus driver Olu Bankole": common nouns compounded before the name.
+    before = _compounded_role(root, entity)
+    if before is not None:
+        return before
+    return _apposition_before(entity)
+
+
+def _apposition_before(entity: Span) -> tuple[str, int, int] | None:
+    """"the company's operations director, Halvard Brun": the name in apposition to the role."""
+    root = entity.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < entity.start:
         return _phrase(root.head, leave_out=entity)
-    # "Race officer Della King", "cardiologist Tomasz Wren": common nouns compounded before the name.
+    return None
+
+
+def _compounded_role(root: Token, entity: Span) -> tuple[str, int, int] | None:
     before = [token for token in root.lefts if token.i < entity.start and token.dep_ in {"compound", "amod", "nmod"}]
-    if before and any(token.pos_ == "NOUN" for token in before) and before[-1].i == entity.start - 1:
-        first = min(token.left_edge.i for token in before)
-        tokens = list(root.doc[first:entity.start])
-        # "left-wing Colombian President": a lower-case description, then the role.
-        while len(tokens) > 2 and tokens[0].is_lower and tokens[1].text == "-":
-            tokens = tokens[3:]
-        while tokens and tokens[0].pos_ == "ADJ" and tokens[0].is_lower and tokens[0].lower_ not in {"former", "acting"}:
-            tokens = tokens[1:]
-        tokens = [token for token in tokens if not token.is_punct]
-        if tokens and all(token.pos_ in {"NOUN", "ADJ", "PROPN"} for token in tokens):
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            return root.doc.text[start:end], start, end
+    if not before or not any(token.pos_ == "NOUN" for token in before) or before[-1].i != entity.start - 1:
+        return None
+    first = min(token.left_edge.i for token in before)
+    tokens = list(root.doc[first:entity.start])
+    # "left-wing Colombian President": a lower-case description, then the role.
+    while len(tokens) > 2 and tokens[0].is_lower and tokens[1].text == "-":
+        tokens = tokens[3:]
+    while tokens and tokens[0].pos_ == "ADJ" and tokens[0].is_lower and tokens[0].lower_ not in {"former", "acting"}:
+        tokens = tokens[1:]
+    hyphenated = {token.i for token in tokens if token.text == "-"} | {token.i + 1 for token in tokens if token.text == "-"}
+    words = [token for token in tokens if not token.is_punct]
+    # "Runner-up Gideon Farrow": a hyphenated word counts as one noun.
+    if words and all(token.pos_ in {"NOUN", "ADJ", "PROPN"} or token.i in hyphenated for token in words):
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        return root.doc.text[start:end], start, end
     return None
 
 
@@ -204,8 +228,10 @@ def appositive_roles(sentence: Sentence, is_role_noun=lambda noun: False) -> lis
             found.append(FoundRole(text, None, paragraph_offset + start, paragraph_offset + end))
             continue
         role_text, role_start, role_end = role
+        other = _apposition_before(entity)
+        also = (other[0],) if other is not None and other[0] != role_text else ()
         found.append(FoundRole(text, role_text, paragraph_offset + min(start, role_start),
-                               paragraph_offset + max(end, role_end)))
+                               paragraph_offset + max(end, role_end), also))
     return found
 
 
@@ -215,6 +241,7 @@ def words_of_people(article: Article) -> set[str]:
             if entity.label_ == "PERSON" for token in entity}
 
 
+_ELIDED = re.compile(r"[a-z]['’][A-Z]")  # "Chargé d’Affaires"
 _TITLE_GLUE = {"of", "the", "for", "and", "’s", "'s", "’", "'", "&", "-"}
 
 
@@ -257,7 +284,7 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         title = [t for t in token.doc[start:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
         role = None
         if title and title[0].text[:1].isupper() and all(
-                t.text[:1].isupper() or t.lower_ in _TITLE_GLUE for t in title):
+                t.text[:1].isupper() or t.lower_ in _TITLE_GLUE or _ELIDED.match(t.text) for t in title):
             role = (token.doc.text[title[0].idx:first.idx].strip(), title[0].idx, name_end)
         else:
             role = _role_for(token.doc[first.i:token.i + 1])
