@@ -9,10 +9,12 @@ article names. Anything less certain gives no speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from studyapp.generator.language import entity_around
 from studyapp.generator.people import PeopleIndex, normalise_body
 from studyapp.generator.text import Article, Paragraph, Sentence
 
@@ -45,12 +47,17 @@ class _Place:
 
 def quotation_tokens(article: Article, open_mark: int, close_mark: int) -> _Place | None:
     """The parsed words between two quotation marks (article offsets of the marks)."""
-    for paragraph in article.paragraphs:
-        local_open = open_mark - paragraph.start
-        if 0 <= local_open < len(paragraph.doc.text):
-            span = paragraph.doc.char_span(local_open + 1, close_mark - paragraph.start, alignment_mode="expand")
-            return _Place(paragraph, span) if span is not None and len(span) else None
-    return None
+    starts = [paragraph.start for paragraph in article.paragraphs]
+    index = bisect_right(starts, open_mark) - 1
+    if index < 0:
+        return None
+    paragraph = article.paragraphs[index]
+    last = paragraph.doc[-1] if len(paragraph.doc) else None
+    if last is None or open_mark - paragraph.start >= last.idx + len(last.text):
+        return None
+    span = paragraph.doc.char_span(open_mark - paragraph.start + 1, close_mark - paragraph.start,
+                                   alignment_mode="expand")
+    return _Place(paragraph, span) if span is not None and len(span) else None
 
 
 class ParseAttributor:
@@ -274,7 +281,4 @@ def _name_tokens(token: Token) -> list[Token]:
 
 
 def _entity_of(token: Token) -> Span | None:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None
+    return entity_around(token)

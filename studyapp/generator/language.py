@@ -12,7 +12,7 @@ from functools import cache
 
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 # Explosion's official package when it is installed, else the same 3.8.0 build as published on PyPI
 # (see the README, "The language model").
@@ -44,9 +44,24 @@ def pipeline() -> Language:
         return _load()
 
 
+def entity_around(token: Token) -> Span | None:
+    """The named entity a token is part of, read from the token's own tags: ``doc.ents`` builds every
+    entity of the document on each call, too slow to ask once per token."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def parse_paragraphs(paragraphs: list[str]) -> list[Doc]:
     """One parsed ``Doc`` per paragraph: a paragraph is the unit a quotation can run on within."""
     return list(pipeline().pipe(paragraphs, batch_size=64))
 
 
-__all__ = ["Doc", "ModelMissing", "parse_paragraphs", "pipeline"]
+__all__ = ["Doc", "ModelMissing", "entity_around", "parse_paragraphs", "pipeline"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from studyapp.generator.language import entity_around
 from studyapp.generator.text import Article, Sentence
 
 # Entities that are things or places: a capitalised run inside one is no person ("Bishop Skerry").
@@ -38,10 +39,8 @@ def is_heading(sentence: Sentence) -> bool:
 
 
 def _entity_at(tokens: Span, offset: int) -> Span | None:
-    for entity in tokens.ents:
-        if entity.start_char <= offset < entity.end_char:
-            return entity
-    return None
+    token = tokens.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return entity_around(token[0]) if token is not None and len(token) else None
 
 
 def _local(sentence: Sentence, offset_in_sentence: int) -> int:
