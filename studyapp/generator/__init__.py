@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable
 
 from studyapp.generator.article_dates import dates_by_sentence
+from studyapp.generator.attribution import quotation_tokens
 from studyapp.generator.conflicts import conflicts_in
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
@@ -114,8 +115,18 @@ def _quote_facts(article: Article, quotes, people: PeopleIndex) -> list[FactCont
         fact = Fact(kind="quote", text=quote.text, sentence=article.text[quote.sentence_start:quote.sentence_end],
                     span=(quote.sentence_start, quote.sentence_end), speaker=quote.speaker, start=quote.start,
                     end=quote.end, sentence_index=quote.first_sentence)
-        contexts.append(FactContext(fact, aliases=_aliases(quote.speaker, people)))
+        contexts.append(FactContext(fact, aliases=_aliases(quote.speaker, people),
+                                    quote_is_fragment=_starts_mid_clause(article, quote.start, quote.end)))
     return contexts
+
+
+def _starts_mid_clause(article: Article, start: int, end: int) -> bool:
+    """"will outlast every one of us", "at least three weeks to clear": words that only make sense inside
+    the sentence quoting them, so "Who said …?" on them alone would be unfair."""
+    place = quotation_tokens(article, start - 1, end)
+    if place is None or not article.text[start:start + 1].islower():
+        return False
+    return place.tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "ADJ"}
 
 
 def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:

@@ -370,6 +370,8 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         return _SKIP  # not a past event at a date ("will meet", "is due")
     if any(child.dep_ == "aux" and child.lower_ in {"has", "have"} for child in verb.children):
         return _SKIP  # "has been managed since": a state, not an event
+    if any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" for child in verb.children):
+        return _SKIP  # "will be held on 2 June": not yet an event
     subject_token, passive = _subject(verb)
     if subject_token is None:
         return None
@@ -400,6 +402,10 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
     subject = _phrase(subject_words)
     if not subject or subject.lower() in {"which", "who", "that"}:
         return None
+    first_word = min(subject_words, key=lambda t: t.i)
+    if first_word.pos_ in {"PART", "ADP", "VERB", "AUX", "ADV", "ADJ", "SCONJ", "CCONJ"} or not any(
+            t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in subject_words):
+        return _SKIP  # "to govern final results", "more than twice the estimate": the parse went astray
     subject = _lower_first(subject, min(subject_words, key=lambda t: t.i))
     if resolve_name:
         subject = resolve_name(subject)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
 from studyapp.generator import scoring
-from studyapp.generator.dates import DateMention, accepted_forms, format_like
+from studyapp.generator.dates import DateMention, accepted_forms, format_like, month_number
 from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors
 from studyapp.generator.events import Event, without_citations
 from studyapp.generator.figures import FigureMention, qualifier_length
@@ -28,6 +29,7 @@ class FactContext:
     event: Event | None = None
     aliases: list[str] = field(default_factory=list)  # short forms of a speaker's or person's name
     past_role: bool = False
+    quote_is_fragment: bool = False  # the quotation starts mid-clause ("will outlast …"): not asked alone
     excluded_values: set[str] = field(default_factory=set)  # values that are also right (conflicts)
 
 
@@ -66,10 +68,8 @@ def _shorten_quote(text: str, words: int = 32) -> str:
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
 # Where a long sentence may be cut into a clause that reads alone.
-_CLAUSE_BREAK = re.compile(
-    r"(?<=[;:])\s+|\s+[—–]\s+|--|,\s+(?=(?:and|but|while|whereas|which|who|although|though|as|because|after|"
-    r"before|when|where|including|making|leaving|saying|adding)\b)"
-)
+# Only before a clause that stands on its own: "…, and the trust estimated …", not "…, where she was …".
+_CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–]\s+|--|,\s+(?=(?:and|but|while|whereas|yet)\s)")
 
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | None:
@@ -83,6 +83,7 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
         around = next((clause for clause in clauses if BLANK in clause), "")
         if len(around.split()) < 6 or len(around.split()) > limit:
             return None
+        around = re.sub(r"^(?:and|but|while|whereas|yet)\s+", "", around)
         blanked = around[:1].upper() + around[1:]
         if blanked[-1] not in ".!?”\"":
             blanked += "."
@@ -117,8 +118,10 @@ class QuestionBuilder:
             questions.extend(sorted(kept, key=lambda q: _TYPE_ORDER.index(q.type)))
         questions.extend(self._order_questions())
         questions = _without_repeats(questions, {c.fact.id: c.fact for c in self.contexts})
+        corrections = _spelling_of_dates([c.date for c in self.contexts if c.date is not None])
         for question in questions:
             _drop_citation_markers(question)
+            _correct_dates(question, corrections)
         for question in questions:
             basis = question.fact_ids or [question.fact_id]
             question.id = "q-" + short_hash(*basis, question.type, question.variant)
@@ -222,6 +225,8 @@ class QuestionBuilder:
     def _quote_questions(self, context: FactContext) -> list[Question]:
         fact = context.fact
         speaker = fact.speaker or ""
+        if context.quote_is_fragment:
+            return []
         quote = _shorten_quote(fact.text)
         prompt = f"Who said: “{quote}”?"
         if _leaks(prompt, speaker, context.aliases):
@@ -310,6 +315,26 @@ class QuestionBuilder:
                 fact_ids=[c.fact.id for c in group], score=scoring.TIMELINE,
             ))
         return questions
+
+
+def _spelling_of_dates(mentions: list[DateMention]) -> dict[str, str]:
+    """"30 Septmber 2024" → "30 September 2024": each misspelt month the article writes, spelt right."""
+    corrections: dict[str, str] = {}
+    for mention in mentions:
+        for word in re.findall(r"[A-Za-z]{4,}", mention.text):
+            if month_number(word, allow_misspelling=False) is None:
+                month = month_number(word, allow_misspelling=True)
+                if month is not None:
+                    corrections[mention.text] = mention.text.replace(word, calendar.month_name[month])
+    return corrections
+
+
+def _correct_dates(question: Question, corrections: dict[str, str]) -> None:
+    """What the student reads is spelt right; the source sentence stays as the article wrote it."""
+    for wrong, right in corrections.items():
+        question.prompt = question.prompt.replace(wrong, right)
+        question.answer = question.answer.replace(wrong, right)
+        question.choices = [choice.replace(wrong, right) for choice in question.choices]
 
 
 def _drop_citation_markers(question: Question) -> None:

@@ -107,6 +107,8 @@ def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] 
     for child in head.children:
         if child.dep_ in {"relcl", "acl", "appos", "punct", "advcl"} and child.i > head.i:
             skip.update(token.i for token in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in {"for", "since", "until", "during"}:
+            skip.update(token.i for token in child.subtree)  # "a union member for 22 years": how long, not what
     if leave_out is not None:
         skip.update(range(leave_out.start, leave_out.end))
     words = [token for token in head.subtree if token.i not in skip]
@@ -180,8 +182,6 @@ def _compounded_role(root: Token, entity: Span) -> tuple[str, int, int] | None:
     # "left-wing Colombian President": a lower-case description, then the role.
     while len(tokens) > 2 and tokens[0].is_lower and tokens[1].text == "-":
         tokens = tokens[3:]
-    while tokens and tokens[0].pos_ == "ADJ" and tokens[0].is_lower and tokens[0].lower_ not in {"former", "acting"}:
-        tokens = tokens[1:]
     hyphenated = {token.i for token in tokens if token.text == "-"} | {token.i + 1 for token in tokens if token.text == "-"}
     words = [token for token in tokens if not token.is_punct]
     # "Runner-up Gideon Farrow": a hyphenated word counts as one noun.

@@ -1,0 +1,43 @@
+"""What a student reads: questions that stand alone, read as English and give nothing away."""
+
+from __future__ import annotations
+
+from studyapp.generator import generate
+
+
+def prompts(article: str) -> list[str]:
+    return [question.prompt for question in generate("A title\n" + article).questions]
+
+
+def test_a_future_event_gets_no_when_question() -> None:
+    bank = generate("A title\nThe council said on 3 March 2025 that a memorial will be held on 2 June 2025.")
+    when = {question.answer for question in bank.questions if question.prompt.startswith("When")}
+    assert when == {"3 March 2025"}  # when the council said it, not when the memorial "was held"
+
+
+def test_a_quotation_that_starts_mid_clause_is_not_asked_alone() -> None:
+    article = ("Mayor Ana Ruiz said on Monday that the bridge “will stay shut until every bolt is checked.” "
+               "Councillor Tom Reyes said he agreed. Inspector Lea Moss said the work was slow. "
+               "Engineer Bo Lind said the cost was high.")
+    assert not any("will stay shut" in prompt for prompt in prompts(article))
+
+
+def test_a_misspelt_month_is_spelt_right_in_questions_but_not_in_the_source() -> None:
+    bank = generate("A title\nThe old contract expired on 30 Septmber 2024, and the strike began on 28 October 2024.")
+    texts = [q.prompt + " " + q.answer + " " + " ".join(q.choices) for q in bank.questions]
+    assert not any("Septmber" in text for text in texts)
+    assert any("30 September 2024" in text for text in texts)
+    assert all("Septmber" in q.explanation for q in bank.questions if "expired" in q.explanation)
+
+
+def test_a_sentence_that_points_back_makes_no_blank() -> None:
+    found = prompts("The canal opened in 1868. It is 38 kilometres long and has three flights of locks.")
+    assert not any(prompt.startswith("Fill in the blank: It ") or "sentence: It " in prompt for prompt in found)
+
+
+def test_a_long_sentence_is_cut_to_the_clause_that_holds_the_blank() -> None:
+    sentence = ("In 2019 about 41,000 boats passed through the locks on the old canal between the two towns, "
+                "almost all of them pleasure craft owned by families from the coast, and the trust estimated "
+                "that the towpath drew around 250,000 visitors over the summer.")
+    clozes = [prompt for prompt in prompts(sentence) if "_____" in prompt]
+    assert clozes and all(len(prompt.split()) <= 36 for prompt in clozes)
