@@ -65,6 +65,10 @@ def _shorten_quote(text: str, words: int = 32) -> str:
     return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + " …"
 
 
+# Qualifiers that make a figure a bound: any choice on the right side of it would be true too.
+_BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\s*(?:at\s+least|at\s+most|over|under|"
+                    r"up\s+to|almost|nearly|just\s+under|just\s+over)\b")
+
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
 # Where a long sentence may be cut into a clause that reads alone.
@@ -207,7 +211,9 @@ class QuestionBuilder:
             fact.id, "cloze", f"Fill in the blank: {cloze}", answer, accept=accept, explanation=fact.sentence,
             score=scoring.FIGURE_CLOZE + scoring.cloze_length(cloze),
         )]
-        if len(wrong) == 3:
+        # "more than _____": a smaller wrong choice would make a true sentence too, so the blank is typed only.
+        bounded = _BOUND.match(fact.text[:qualifier_length(fact.text)])
+        if len(wrong) == 3 and not bounded:
             by_value = {answer: float(fact.value), **{text: value for text, value, _ in wrong}}
             questions.append(Question(
                 fact.id, "multiple_choice", f"Complete the sentence: {cloze}", answer,

@@ -41,3 +41,9 @@ def test_a_long_sentence_is_cut_to_the_clause_that_holds_the_blank() -> None:
                 "that the towpath drew around 250,000 visitors over the summer.")
     clozes = [prompt for prompt in prompts(sentence) if "_____" in prompt]
     assert clozes and all(len(prompt.split()) <= 36 for prompt in clozes)
+
+
+def test_a_bound_is_typed_not_chosen() -> None:
+    bank = generate("A title\nMore than 1,200 adults enrolled in the study, which ran for 12 weeks in 2023.")
+    blanks = [q for q in bank.questions if "_____" in q.prompt and "adults" in q.answer]
+    assert blanks and all(q.type == "cloze" for q in blanks)  # "more than 500 adults" would be true as well
