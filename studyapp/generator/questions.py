@@ -67,7 +67,7 @@ def _shorten_quote(text: str, words: int = 32) -> str:
 
 # Qualifiers that make a figure a bound: any choice on the right side of it would be true too.
 _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\s*(?:at\s+least|at\s+most|over|under|"
-                    r"up\s+to|almost|nearly|just\s+under|just\s+over)\b")
+                    r"up\s+to|just\s+under|just\s+over)\b")
 
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
