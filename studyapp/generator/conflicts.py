@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 from lemminflect import getLemma
 from spacy.tokens import Span, Token
 
+from studyapp.generator.events import date_head
 from studyapp.generator.model import Conflict
 
 if TYPE_CHECKING:
@@ -65,25 +66,11 @@ def topic_words(title: str) -> frozenset[str]:
 def dated_event(fact_id: str, value: str, statement: str, sentence_index: int, tokens: Span | None,
                 start: int, end: int) -> DatedEvent:
     """The event a date in a parsed sentence belongs to; ``start``/``end`` are the date's offsets in the sentence."""
-    head = _date_head(tokens, start, end) if tokens is not None else None
+    head = date_head(tokens, start, end) if tokens is not None else None
     if head is None:
         return DatedEvent(fact_id, value, statement, sentence_index)
     themes, agents = _participants(head)
     return DatedEvent(fact_id, value, statement, sentence_index, _action(head), themes, agents)
-
-
-def _date_head(tokens: Span, start: int, end: int) -> Token | None:
-    """The verb or noun a date is attached to: "opened" in "opened on 12 August", "opening" in "the opening in May"."""
-    inside = [t for t in tokens if start <= t.idx - tokens.start_char < end]
-    if not inside:
-        return None
-    root = next((t for t in inside if not (start <= t.head.idx - tokens.start_char < end)), inside[0])
-    head = root.head
-    if head.dep_ == "prep" or head.pos_ == "ADP":
-        head = head.head
-    if head.i == root.i or head.pos_ not in {"VERB", "AUX", "NOUN"}:
-        return None
-    return head
 
 
 @cache

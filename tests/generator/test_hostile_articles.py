@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.hostile_inputs import HOSTILE
 from studyapp.banks.articles import ArticleError, article_text
 from studyapp.banks.validation import check_bank
 from studyapp.generator import generate
@@ -18,15 +19,6 @@ from studyapp.interchange.records import FormatError
 from tests.generator.test_bank import check_question
 
 SIZE = 100_000
-HOSTILE = {
-    "quotes": "“He said “that” and “this” again ",
-    "backslashes": "\\",
-    "underscores": "_",
-    "digits": "1234567890 ",
-    "money": "$1,000,000.50 and €2 billion, ",
-    "brackets": "[a](b [c ",
-    "no punctuation": "the council met and the mayor spoke ",
-}
 
 
 def hostile(name: str, size: int = SIZE) -> str:
