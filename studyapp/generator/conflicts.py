@@ -45,6 +45,7 @@ class DatedEvent:
     action: str = ""  # the verb's lemma, or the verb a noun like "opening" is made from
     themes: frozenset[str] = field(default_factory=frozenset)  # lemmas of what the action was done to
     agents: frozenset[str] = field(default_factory=frozenset)  # lemmas of who did it
+    thing: str = ""  # the named thing the date belongs to: "treaty of orran" in "the 1850 Treaty of Orran"
 
 
 def _content_words(statement: str) -> set[str]:
@@ -70,7 +71,26 @@ def dated_event(fact_id: str, value: str, statement: str, sentence_index: int, t
     if head is None:
         return DatedEvent(fact_id, value, statement, sentence_index)
     themes, agents = _participants(head)
-    return DatedEvent(fact_id, value, statement, sentence_index, _action(head), themes, agents)
+    return DatedEvent(fact_id, value, statement, sentence_index, _action(head), themes, agents,
+                      _named_thing(head, start + tokens.start_char, end + tokens.start_char))
+
+
+def _named_thing(head: Token, date_start: int, date_end: int) -> str:
+    """The proper name a date is attached to, directly ("the 1850 Treaty of Orran") or through the verb that
+    describes it ("the Treaty of Orran, signed in 1852", "the treaty was signed in 1852"); "" for none."""
+    noun = head
+    if head.pos_ in {"VERB", "AUX"}:
+        subjects = [child for child in head.children if child.dep_ == "nsubjpass"]
+        noun = head.head if head.dep_ == "acl" else (subjects[0] if subjects else None)
+    if noun is None or noun.pos_ not in _NOUNS:
+        return ""
+    words = [token for token in noun.subtree
+             if not date_start <= token.idx < date_end and token.dep_ not in {"det", "punct", "acl", "relcl", "appos"}
+             and (token.i == noun.i or token.pos_ == "PROPN" or token.lower_ == "of")
+             and not (token.dep_ == "nummod" or token.like_num)]
+    if not any(token.pos_ == "PROPN" for token in words):
+        return ""  # "the meeting": many things may be called that
+    return " ".join(token.lemma_.lower() for token in sorted(words, key=lambda t: t.i)).strip(" of")
 
 
 @cache
@@ -146,8 +166,10 @@ def find_conflicts(dated: list[DatedEvent], topic: frozenset[str] = frozenset())
             continue
         a, b = words[first.statement], words[second.statement]
         similar = bool(a and b) and len(a & b) / len(a | b) >= SIMILAR
-        if similar or _same_action(first, second, topic):
-            event = first.statement or second.statement or f"{first.action} ({', '.join(sorted(first.themes))})"
+        same_thing = bool(first.thing) and first.thing == second.thing
+        if similar or same_thing or _same_action(first, second, topic):
+            event = (first.statement or second.statement or first.thing
+                     or f"{first.action} ({', '.join(sorted(first.themes))})")
             conflicts.append(Conflict(
                 [first.fact_id, second.fact_id],
                 f"two dates ({first.value} and {second.value}) for the same event: {event}",

@@ -141,3 +141,13 @@ def test_relative_days_count_from_the_latest_day_in_the_paragraph() -> None:
 def test_a_day_named_in_a_split_date_takes_the_year_of_its_clause() -> None:
     text = "Yacht racing\nThe race was stopped at the 1994 regatta on 7 July after two hours.\n"
     assert dates_in(text) == [("7 July", "1994-07-07")]
+
+
+def test_one_named_thing_with_two_years_is_a_conflict() -> None:
+    from studyapp.generator import generate
+
+    bank = generate("A title\nThe 1850 Treaty of Orran ended the border war.\nTrade grew for a decade.\n"
+                    "The Treaty of Orran, signed in 1852, opened the river to shipping.\n"
+                    "The Treaty of Velm was signed in 1861.")
+    facts = {fact.id: fact.value for fact in bank.facts}
+    assert [sorted(facts[i] for i in conflict.fact_ids) for conflict in bank.conflicts] == [["1850", "1852"]]
