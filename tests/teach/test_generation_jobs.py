@@ -106,3 +106,13 @@ def test_another_teacher_cannot_see_the_job(client, db, make_user, login_as, tea
     db.session.commit()
     login_as(make_user(Role.TEACHER))
     assert client.get(f"/teach/generations/{job.id}").status_code == 404
+
+
+def test_a_pasted_article_up_to_the_limit_is_taken(app, client, db, teacher, monkeypatch) -> None:
+    queued = []
+    monkeypatch.setattr("studyapp.teach.routes.start_generation", lambda app, job_id: queued.append(job_id))
+    text = "A long article\n" + ("The council met on 3 March 2020 and approved 42 new buses. " * 16_000)[:990_000]
+    response = post_article(client, text)
+    assert response.status_code == 302 and "/teach/generations/" in response.headers["Location"]
+    job = db.session.get(GenerationJob, queued[0])
+    assert job.article_text == text and job.status is GenerationStatus.QUEUED
