@@ -69,6 +69,7 @@ class ParseAttributor:
         # ``pronoun_antecedent(position, kind)`` answers "he"/"she" ("person") and "it" ("body").
         self.pronoun_antecedent = pronoun_antecedent
         self.bodies = _body_mentions(article)
+        self._first_description: dict[str, int | None] = {}  # lemma → where "the <lemma>" is first written
 
     def speaker(self, open_mark: int, close_mark: int) -> str | None:
         place = quotation_tokens(self.article, open_mark, close_mark)
@@ -192,6 +193,12 @@ class ParseAttributor:
         if entity is not None and entity.label_ == "PERSON" and len(name.split()) >= 2:
             self.people.add(name)
             return self.people.resolve(name)
+        if entity is None or entity.label_ == "ORG":
+            # "Fairlow announced …": the short name of the one body whose name begins with it.
+            bodies = {mention.name for mention in self.bodies
+                      if " ".join(mention.words).removeprefix("the ").startswith(name.lower() + " ")}
+            if len(bodies) == 1 and self.people.resolve(name) is None:
+                return bodies.pop()
         return None
 
     def _described(self, noun: Token, position: int) -> str | None:
@@ -210,13 +217,25 @@ class ParseAttributor:
             return near[-1].name  # the nearest, where several fit
         others_here = {mention.name for mention in self.bodies
                        if mention.paragraph == here and mention.start < position} - {m.name for m in fitting}
-        if len({mention.name for mention in fitting}) == 1 and len(fitting) >= 2 and not others_here:
-            # Far back, only a body the article keeps coming back to, the only one of that kind, and no other
-            # body in this paragraph that "the company" could mean (not Kestrel Freight Company, named once).
+        if len({mention.name for mention in fitting}) == 1 and not others_here and (
+                modifiers or self._described_only_after(noun.lemma_.lower(), fitting[0].start)):
+            # Far back: the only body of that kind, when no other body in this paragraph could be meant, and
+            # either the words pin it down ("the interior ministry") or the article never used the description
+            # before naming it (the grocer's "the company" meant the grocer long before Kestrel Freight Company).
             return fitting[-1].name
         if not modifiers and not fitting:
             return self._person_by_role(noun)
         return None
+
+    def _described_only_after(self, lemma: str, named_at: int) -> bool:
+        """Does "the <lemma>" first appear in the article after the body was named at ``named_at``?"""
+        if lemma not in self._first_description:
+            self._first_description[lemma] = next(
+                (paragraph.offset(token) for paragraph in self.article.paragraphs for token in paragraph.doc
+                 if token.lemma_.lower() == lemma and token.is_lower and token.pos_ == "NOUN"
+                 and any(child.lower_ == "the" for child in token.children)), None)
+        first = self._first_description[lemma]
+        return first is None or first > named_at
 
     def _person_by_role(self, noun: Token) -> str | None:
         """"the owner said": the one person whose role is that noun ("Osprey’s owner, Conrad Vey")."""
