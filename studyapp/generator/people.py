@@ -86,6 +86,11 @@ BODY = (
 _BODY = re.compile(BODY)
 
 
+# "Ambassador to Brelland--Tomas Rieger", "Foreign Minister: Ilse Brandauer": a role, a dash, a full name.
+_LISTED_OFFICIAL = re.compile(
+    rf"(?P<role>[A-Z][\w'’.-]*(?:\s+(?:of|to|for|the|and|[A-Z][\w'’.-]*)){{0,6}})\s*(?:--|—|–|:)\s*"
+    rf"(?P<name>(?:{HONORIFICS}\s+|{TITLES}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+)
 _LEADING_TITLE = re.compile(rf"^(?:{TITLES}|{HONORIFICS})\s+(?=[A-Z])")
 
 
@@ -268,6 +273,11 @@ def find_people(article: Article) -> PeopleIndex:
 
     for sentence in article.sentences:
         text = sentence.text
+        listed = _LISTED_OFFICIAL.fullmatch(text)
+        if listed:  # "Deputy Chief of Mission--Jonas Aberg": a line of a government page's list of officials
+            index.add(_LEADING_TITLE.sub("", listed.group("name")), listed.group("role"),
+                      (sentence.index, sentence.start, sentence.end))
+            continue
         if is_heading(sentence):
             continue  # "Ambassador Recalled, 1989." names nobody
 

@@ -91,3 +91,9 @@ def test_headings_and_title_words_are_nobody() -> None:
     found = people_in("Ambassador Recalled, 1989.\nBrelland recalled its Envoy Extraordinary and Minister "
                       "Plenipotentiary the same evening.")
     assert found == {}
+
+
+def test_a_list_of_officials_gives_roles() -> None:
+    found = people_in("The cabinet met.\nPrincipal Officials\nHead of Government--Prime Minister Ana Varo\n"
+                      "Ambassador to Orland--Teo Brand")
+    assert found == {"Ana Varo": "Head of Government", "Teo Brand": "Ambassador to Orland"}
