@@ -168,14 +168,16 @@ def _role_for(entity: Span) -> tuple[str, int, int] | None:
 def _apposition_before(entity: Span) -> tuple[str, int, int] | None:
     """"the company's operations director, Halvard Brun": the name in apposition to the role."""
     root = entity.root
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < entity.start:
+    # (A lower-case head the tagger called a proper noun is a common noun: "chargé d’affaires".)
+    if root.dep_ == "appos" and (root.head.pos_ == "NOUN" or root.head.is_lower) and root.head.i < entity.start:
         return _phrase(root.head, leave_out=entity)
     return None
 
 
 def _compounded_role(root: Token, entity: Span) -> tuple[str, int, int] | None:
     before = [token for token in root.lefts if token.i < entity.start and token.dep_ in {"compound", "amod", "nmod"}]
-    if not before or not any(token.pos_ == "NOUN" for token in before) or before[-1].i != entity.start - 1:
+    # A role has a common noun: one the tagger knows, a lower-case word, or a sentence's capitalised first word.
+    if not before or not any(token.pos_ == "NOUN" or token.is_lower or token.is_sent_start for token in before):
         return None
     first = min(token.left_edge.i for token in before)
     tokens = list(root.doc[first:entity.start])
@@ -281,6 +283,16 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN":
             start = token.head.head.left_edge.i  # the parser reads "Inspector of the … Authority Maren Oduya" as one
         title = [t for t in token.doc[start:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
+        if not title:
+            # The parser left the title out of the name's phrase ("Chargé d’Affaires Anselm Rydqvist"):
+            # the capitalised words right before the name.
+            left = first.i
+            while left > 0 and (token.doc[left - 1].is_title or _ELIDED.match(token.doc[left - 1].text)) \
+                    and token.doc[left - 1].ent_type_ not in {"GPE", "NORP", "DATE"}:
+                left -= 1
+            title = [t for t in token.doc[left:first.i] if t.pos_ == "PROPN" or _ELIDED.match(t.text)]
+            if len(title) != first.i - left:
+                title = []
         role = None
         if title and title[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in _TITLE_GLUE or _ELIDED.match(t.text) for t in title):

@@ -95,5 +95,5 @@ def test_headings_and_title_words_are_nobody() -> None:
 
 def test_a_list_of_officials_gives_roles() -> None:
     found = people_in("The cabinet met.\nPrincipal Officials\nHead of Government--Prime Minister Ana Varo\n"
-                      "Ambassador to Orland--Teo Brand")
+                      "Ambassador to Orland--Teo Brand\nThe embassy is in the old town, near the river.")
     assert found == {"Ana Varo": "Head of Government", "Teo Brand": "Ambassador to Orland"}
