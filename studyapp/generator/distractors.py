@@ -99,11 +99,15 @@ def date_distractors(
         key=lambda value: (_distance(value, answer.value), value),
     )
     seen = {format_like(answer.value, answer)} | {format_like(value, answer) for value in excluded}
+    # A made-up date after everything the article tells of (often: after it was written) gives itself away.
+    latest = max((_date_key(value.split("/")[-1]) for value in article_values), default=None)
     pool: list[tuple[str, str, bool]] = []
     for values, is_from_article in ((from_article, True), (_date_variations(answer.value), False)):
         for value in values:
             text = format_like(value, answer)
             if value == answer.value or value in excluded or text in seen:
+                continue
+            if not is_from_article and latest is not None and _date_key(value.split("/")[-1])[:len(latest)] > latest:
                 continue
             seen.add(text)
             pool.append((text, value, is_from_article))
