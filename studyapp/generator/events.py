@@ -202,6 +202,8 @@ def _rule_event(sentence: str, date: DateMention, resolve_name=None) -> Event | 
     rest_words = rest.split()
     aux = None
     if lower in {"was", "were"}:
+        if not rest_words or not (_is_past_verb(rest_words[0]) or rest_words[0].lower().endswith("en")):
+            return None  # "Turnout was 71.4 percent in 1994": a state at a date, not an event
         aux = lower
     elif lower in {"had", "has", "have"} and rest_words and _is_past_verb(rest_words[0]):
         verb, rest = rest_words[0], " ".join(rest_words[1:])

@@ -73,7 +73,12 @@ _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
 # Where a long sentence may be cut into a clause that reads alone.
 # Only before a clause that stands on its own: "…, and the trust estimated …", not "…, where she was …".
-_CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–]\s+|--|,\s+(?=(?:and|but|while|whereas|yet)\s)")
+# A coordinated clause stands alone only with a subject of its own: ", and the trust estimated …", not
+# ", and in 1962 joined the survey".
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[;:])\s+|\s+[—–]\s+|--|,\s+(?=(?:and|but|while|whereas|yet)\s+(?:the|a|an|its|his|her|their|this|these|"
+    r"those|it|they|he|she|we|[A-Z])\b)"
+)
 
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | None:
@@ -89,7 +94,7 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
             return None
         around = re.sub(r"^(?:and|but|while|whereas|yet)\s+", "", around)
         blanked = around[:1].upper() + around[1:]
-        if blanked[-1] not in ".!?”\"":
+        if without_citations(blanked).rstrip()[-1:] not in {".", "!", "?", "”", '"'}:
             blanked += "."
     if _POINTS_BACK.match(blanked):
         return None

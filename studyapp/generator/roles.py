@@ -283,6 +283,8 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN":
             start = token.head.head.left_edge.i  # the parser reads "Inspector of the … Authority Maren Oduya" as one
         title = [t for t in token.doc[start:first.i] if not t.is_punct or t.text in _TITLE_GLUE]
+        if title and title[0].pos_ == "DET":
+            continue  # "The Varnshaw Glacier": proper nouns after "the" name a thing
         if not title:
             # The parser left the title out of the name's phrase ("Chargé d’Affaires Anselm Rydqvist"):
             # the capitalised words right before the name.
