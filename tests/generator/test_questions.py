@@ -47,3 +47,16 @@ def test_a_bound_is_typed_not_chosen() -> None:
     bank = generate("A title\nMore than 1,200 adults enrolled in the study, which ran for 12 weeks in 2023.")
     blanks = [q for q in bank.questions if "_____" in q.prompt and "adults" in q.answer]
     assert blanks and all(q.type == "cloze" for q in blanks)  # "more than 500 adults" would be true as well
+
+
+def test_a_clause_without_its_own_subject_is_not_cut_off() -> None:
+    sentence = ("Ottilie Brand studied physics at the university in Quellport for six long years with her two "
+                "brothers, and in 1962 joined the polar survey as a junior glaciologist on a short contract.")
+    assert not any(prompt.startswith(("Fill in the blank: In _____", "Complete the sentence: In _____"))
+                   for prompt in prompts(sentence))
+
+
+def test_a_citation_marker_leaves_one_full_stop() -> None:
+    sentence = ("The canal passed into public ownership on 1 January 1934, and the parish councils kept their "
+                "seats on the new board of the waterway for another twenty years after the transfer.[14]")
+    assert not any(".." in prompt or "[14]" in prompt for prompt in prompts(sentence))
