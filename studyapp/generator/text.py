@@ -10,7 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy
 from sentencex import segment
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -112,9 +114,10 @@ def _mark_sentences(doc: Doc) -> Doc:
     """Tell the parser where sentences start, so that it parses each on its own."""
     spans = doc.user_data["sentences"] = sentence_spans(doc.text)
     starts = {start for start, _ in spans}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-    return doc
+    # All at once: setting ``is_sent_start`` token by token rescans the document on every token.
+    marks = numpy.array([[1 if token.i == 0 or token.idx in starts else -1] for token in doc], dtype="int64")
+    marks = marks.astype("uint64")  # spaCy's arrays are unsigned; -1 ("not a start") wraps as it expects
+    return doc.from_array([SENT_START], marks) if len(doc) else doc
 
 
 def _parser_with_our_sentences() -> Language:
