@@ -71,6 +71,23 @@ class ParseAttributor:
         self.bodies = _body_mentions(article)
         self._first_description: dict[str, int | None] = {}  # lemma → where "the <lemma>" is first written
 
+    def names_with(self, open_mark: int, close_mark: int) -> bool:
+        """Is the quotation the phrase a verb of naming puts on something ("accused them of “double
+        dealing”", "called it “a disgrace”")? Then even two words are the point of the sentence."""
+        place = quotation_tokens(self.article, open_mark, close_mark)
+        if place is None:
+            return False
+        inside = range(place.tokens.start, place.tokens.end)
+        for anchor in place.tokens:
+            if anchor.head.i in inside or anchor.is_punct:
+                continue
+            node = anchor.head
+            for _ in range(3):  # up through "of", "as"
+                if node.pos_ == "VERB":
+                    return node.lemma_.lower() in _VERBS_OF_NAMING - {"say", "tell", "add", "announce", "write"}
+                node = node.head
+        return False
+
     def speaker(self, open_mark: int, close_mark: int) -> str | None:
         place = quotation_tokens(self.article, open_mark, close_mark)
         if place is None:

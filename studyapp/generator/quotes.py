@@ -226,7 +226,8 @@ def _clean_gap(text: str, start: int, end: int, marks: list[_Mark]) -> bool:
 
 
 def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
-    """Every quotation of three words or more, with its speaker where the article makes it certain."""
+    """Every quotation of three words or more (two when it is what somebody was called), with its speaker
+    where the article makes it certain."""
     attributor = _Attributor(article, people)
     text = article.text
     by_paragraph: dict[int, list[Sentence]] = {}
@@ -270,8 +271,9 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
                 continue
             inner = text[mark.open + 1:mark.close]
             stripped = inner.strip().rstrip(",.;: ").strip()
-            if len(stripped.split()) < 3:
-                continue
+            words = len(stripped.split())
+            if words < 2 or words == 2 and not by_parse.names_with(mark.open, mark.close):
+                continue  # "murder", a scare quote; two words only when they are what someone was called
             others = [other for other in marks if other != mark]
             parsed = by_parse.speaker(mark.open, mark.close)
             if parsed is UNKNOWN_SUBJECT:

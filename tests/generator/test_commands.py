@@ -25,8 +25,9 @@ def test_generate_writes_a_valid_bank(runner, tmp_path: Path) -> None:
     article.write_bytes(SEED_ARTICLE.read_bytes())
     result = runner.invoke(args=["bank", "generate", str(article), "-o", str(tmp_path / "out" / "seed.json")])
     assert result.exit_code == 0, result.output
-    assert "questions from 74 facts" in result.output
     bank = json.loads((tmp_path / "out" / "seed.json").read_text())
+    assert f"{len(bank['questions'])} questions from {len(bank['facts'])} facts" in result.output
+    assert len(bank["facts"]) == len(json.loads(SEED_ARTICLE.with_suffix(".json").read_text())["facts"])
     assert bank["format"] == "studyapp-bank/1" and bank["source"]["file"] == "seed.txt"
 
 

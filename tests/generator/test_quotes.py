@@ -114,3 +114,12 @@ def test_a_quotation_left_open_goes_on_in_the_next_paragraph_with_its_speaker() 
     found = speakers("“We will keep the border open,” Petro said. “Trade has never been more important.\n"
                      "“Our farmers need those markets more than ever.”")
     assert [speaker for _, speaker in found] == ["Gustavo Petro"] * 3
+
+
+def test_two_words_that_are_the_point_of_the_sentence_are_a_quotation() -> None:
+    found = speakers("Trump accused the Colombian government of “double dealing” on Tuesday.")
+    assert found == [("double dealing", "Donald Trump")]
+
+
+def test_two_words_in_passing_are_not() -> None:
+    assert speakers("Petro visited the “new town” near the border.") == []
