@@ -12,7 +12,7 @@ from functools import cache
 
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 # Explosion's official package when it is installed, else the same 3.8.0 build as published on PyPI
 # (see the README, "The language model").
@@ -59,9 +59,4 @@ def entity_around(token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
-def parse_paragraphs(paragraphs: list[str]) -> list[Doc]:
-    """One parsed ``Doc`` per paragraph: a paragraph is the unit a quotation can run on within."""
-    return list(pipeline().pipe(paragraphs, batch_size=64))
-
-
-__all__ = ["Doc", "ModelMissing", "entity_around", "parse_paragraphs", "pipeline"]
+__all__ = ["ModelMissing", "entity_around", "pipeline"]

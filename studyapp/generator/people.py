@@ -83,7 +83,6 @@ BODY = (
     r"Alliance|Coalition|Cabinet|Presidency|Secretariat|Tribunal)\b"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})?"
 )
-_BODY = re.compile(BODY)
 
 
 # "Ambassador to Brelland--Tomas Rieger", "Foreign Minister: Ilse Brandauer": a role, a dash, a full name.
