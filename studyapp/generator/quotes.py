@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from studyapp.generator.attribution import UNKNOWN_SUBJECT, ParseAttributor
@@ -234,10 +235,12 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
     for sentence in article.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
 
+    starts = [sentence.start for sentence in article.sentences]
+
     def sentence_at(position: int) -> Sentence | None:
-        for sentence in article.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
+        index = bisect_right(starts, position) - 1  # asked once per quotation mark: no scan of the article
+        if index >= 0 and position < article.sentences[index].end:
+            return article.sentences[index]
         return None
 
     last_speaker_in: dict[int, str] = {}  # sentence index → speaker of its last attributed quote

@@ -1,0 +1,159 @@
+"""The stages of the question generator, from parsed article to bank (see ``studyapp.generator``)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from studyapp.generator.article_dates import dates_by_sentence
+from studyapp.generator.attribution import quotation_tokens
+from studyapp.generator.conflicts import conflicts_in
+from studyapp.generator.events import event_for
+from studyapp.generator.figures import find_figures
+from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
+from studyapp.generator.people import PeopleIndex, add_known_roles, find_people
+from studyapp.generator.questions import FactContext, QuestionBuilder
+from studyapp.generator.quotes import find_quotes
+from studyapp.generator.text import Article, read_article
+
+_KIND_ORDER = {"person": 0, "date": 1, "figure": 2, "quote": 3}
+
+
+def generate(text: str, title: str | None = None, source_file: str = "article.txt",
+             progress: Callable[[float], None] | None = None) -> Bank:
+    """Make a question bank from an article.
+
+    Args:
+        text: the article, exactly as it will be stored (offsets in the bank point into it).
+        title: the bank's title; by default the article's first line when it reads as a title.
+        source_file: the article's file name, recorded in the bank.
+        progress: called now and then with the share of the work done, from 0 to 1.
+
+    Returns:
+        A Bank whose facts, questions and conflicts follow the ``studyapp-bank/1`` format.
+    """
+    # Reading (the language model) is most of the work; the rules that follow take the rest.
+    article = read_article(text, title, progress=(lambda share: progress(0.85 * share)) if progress else None)
+    people = find_people(article)
+    quotes = find_quotes(article, people)
+    add_known_roles(people, article)
+    contexts = _dated_and_figure_facts(article, people)
+    contexts += _quote_facts(article, quotes, people)
+    contexts += _person_facts(article, people)
+    contexts.sort(key=lambda c: (c.fact.start, _KIND_ORDER[c.fact.kind], c.fact.end))
+    _assign_ids(contexts)
+    conflicts = conflicts_in(article, contexts)
+    for conflict in conflicts:
+        values = {c.fact.id: c.date.value for c in contexts if c.fact.id in conflict.fact_ids and c.date}
+        for c in contexts:
+            if c.fact.id in values:
+                c.excluded_values |= set(values.values()) - {values[c.fact.id]}
+    if progress is not None:
+        progress(0.95)
+    questions = QuestionBuilder(contexts).build()
+    return Bank(
+        title=article.title,
+        source_file=source_file,
+        source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        facts=[c.fact for c in contexts],
+        questions=questions,
+        conflicts=conflicts,
+    )
+
+
+def _sentence_fact(article: Article, sentence_index: int, kind: str, text: str, start: int, end: int,
+                   **values: object) -> Fact:
+    sentence = article.sentences[sentence_index]
+    return Fact(kind=kind, text=text, sentence=sentence.text, span=(sentence.start, sentence.end),
+                start=start, end=end, sentence_index=sentence_index, **values)
+
+
+def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
+    def full_name(subject: str) -> str:
+        """"General Secretary of the United Labour Party Emil Drachmann" → "Emil Drachmann"."""
+        words = subject.split()
+        for first in range(len(words)):
+            if first and not all(word[:1].isupper() or word in {"of", "the", "for", "and"} for word in words[:first]):
+                break
+            resolved = people.resolve(" ".join(words[first:]))
+            if resolved:
+                return resolved
+        return subject
+
+    contexts: list[FactContext] = []
+    dates_of = dates_by_sentence(article)  # years carried from the dateline and headings, relative dates resolved
+    for sentence in article.sentences:
+        dates = dates_of[sentence.index]
+        for mention in dates:
+            fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
+                                  sentence.start + mention.end, value=mention.value)
+            event = event_for(sentence.text, mention, full_name, sentence.tokens)
+            contexts.append(FactContext(fact, date=mention, event=event))
+        for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens):
+            fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
+                                  sentence.start + mention.end, value=mention.value, unit=mention.unit)
+            contexts.append(FactContext(fact, figure=mention))
+    return contexts
+
+
+def _aliases(name: str, people: PeopleIndex) -> list[str]:
+    words = name.split()
+    return [" ".join(words[index:]) for index in range(1, len(words)) if people.resolve(" ".join(words[index:])) == name]
+
+
+def _quote_facts(article: Article, quotes, people: PeopleIndex) -> list[FactContext]:
+    contexts = []
+    for quote in quotes:
+        if not quote.speaker:
+            continue  # unattributed: better no fact than a guessed speaker
+        fact = Fact(kind="quote", text=quote.text, sentence=article.text[quote.sentence_start:quote.sentence_end],
+                    span=(quote.sentence_start, quote.sentence_end), speaker=quote.speaker, start=quote.start,
+                    end=quote.end, sentence_index=quote.first_sentence)
+        contexts.append(FactContext(fact, aliases=_aliases(quote.speaker, people),
+                                    quote_is_fragment=_starts_mid_clause(article, quote.start, quote.end)))
+    return contexts
+
+
+def _starts_mid_clause(article: Article, start: int, end: int) -> bool:
+    """"will outlast every one of us", "at least three weeks to clear": words that only make sense inside
+    the sentence quoting them, so "Who said …?" on them alone would be unfair."""
+    place = quotation_tokens(article, start - 1, end)
+    if place is None or not article.text[start:start + 1].islower():
+        return False
+    return place.tokens[0].pos_ in {"VERB", "AUX", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "ADJ"}
+
+
+def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
+    contexts = []
+    for person in people:
+        role = person.role
+        if not role:
+            continue
+        sentence_index, start, end = person.role_places[role]
+        fact = _sentence_fact(article, sentence_index, "person", person.name, start, end, role=role)
+        contexts.append(FactContext(fact, aliases=_aliases(person.name, people),
+                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index)))
+    return contexts
+
+
+def _told_in_the_past(article: Article, sentence_index: int) -> bool:
+    """"Lorenz Ebbe, a railway surveyor, drew the plans": a role told in the past tense is asked in it."""
+    tokens = article.sentences[sentence_index].tokens
+    return tokens is not None and tokens.root.tag_ == "VBD"
+
+
+def _assign_ids(contexts: list[FactContext]) -> None:
+    """Ids from what a fact is, not where it is: an edit elsewhere leaves them as they were."""
+    used: set[str] = set()
+    next_salt: dict[tuple[object, ...], int] = {}  # a fact written many times takes the next salt at once
+    for context in contexts:
+        identity = context.fact.identity()
+        salt = next_salt.get(identity, 0)
+        while True:
+            fact_id = "f-" + short_hash(*context.fact.identity(), salt)
+            if fact_id not in used:
+                break
+            salt += 1
+        next_salt[identity] = salt + 1
+        used.add(fact_id)
+        context.fact.id = fact_id
