@@ -214,6 +214,23 @@ class PeopleIndex:
             return matches[0]
         return None
 
+    def resolve_in_context(self, name: str, before: str, title: str) -> str | None:
+        """``resolve``, and for a surname two people share ("Korrath" for a founder and his son): the one
+        named in full earlier in the same paragraph (``before``), else the one the article is about (named in
+        its ``title``, as an obituary's subject is), else nobody."""
+        resolved = self.resolve(name)
+        if resolved is not None:
+            return resolved
+        name = _LEADING_TITLE.sub("", re.sub(r"\s+", " ", name.strip()))
+        candidates = [full for full in self.people if _is_short_form(name, full)]
+        if len(candidates) < 2:
+            return None
+        here = [full for full in candidates if full in before]
+        if len(here) == 1:
+            return here[0]
+        titled = [full for full in candidates if full in title]
+        return titled[0] if not here and len(titled) == 1 else None
+
     def __iter__(self):
         return iter(self.people.values())
 

@@ -47,7 +47,7 @@ _SPEAKER = (
 )
 _MENTION = re.compile(_SPEAKER)
 _VERB_AFTER_MENTION = re.compile(
-    rf"^(?:\s*,\s*[^,“”\"]{{1,120}}?,)?(?:\s+(?:on\s+)?{_DATE_LIKE})?"
+    rf"^(?:\s*,\s*[^,“”\"]{{1,120}}?(?:,\s*[^,“”\"]{{1,60}}?)?,)?(?:\s+(?:on\s+)?{_DATE_LIKE})?"
     r"(?:\s+(?:also|then|later|again|instead|however|still|further|[a-z]+ly))*"
     r"(?:\s+(?P<aux>has|had|have|was|were|is|are|will|would)(?:\s+been)?)?(?:\s+[a-z]+ly)?,?\s+(?P<verb>[a-z]+)\b"
 )
@@ -123,7 +123,9 @@ class _Attributor:
             # "He" is whoever the sentence before was about, and only that sentence.
             return self.subject_of(sentence.index - 1) if sentence.index > 0 else None
         name = re.sub(r"['’]s$", "", match.group("name"))
-        resolved = self.people.resolve(name)
+        paragraph = self.article.paragraphs[sentence.paragraph]
+        before = self.article.text[paragraph.start:sentence.start + match.start("name")]
+        resolved = self.people.resolve_in_context(name, before, self.article.title)
         if resolved:
             return resolved
         return None  # an unknown name: the parse decides whether the model reads it as a person
@@ -268,19 +270,23 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
         marks = _quote_marks(text, sentences[0].start, sentences[-1].end)
         opens_with_quote = text[sentences[0].start] == OPENING
         paragraph_speaker: str | None = None
+        speakers: list[str | None] = []  # of each mark so far in this paragraph
         for number, mark in enumerate(marks):
             first, last = sentence_at(mark.open), sentence_at(max(mark.close - 1, mark.open))
             if first is None or last is None:
+                speakers.append(None)
                 continue
             inner = text[mark.open + 1:mark.close]
             stripped = inner.strip().rstrip(",.;: ").strip()
             words = len(stripped.split())
             if words < 2 or words == 2 and not by_parse.names_with(mark.open, mark.close):
+                speakers.append(None)
                 continue  # "murder", a scare quote; two words only when they are what someone was called
             others = [other for other in marks if other != mark]
             parsed = by_parse.speaker(mark.open, mark.close)
             if parsed is UNKNOWN_SUBJECT:
                 # The parse found who speaks, and it is nobody the article names: no guess from the rules.
+                speakers.append(None)
                 quotes.append(_quote(text, mark, first, last, None))
                 continue
             found = {
@@ -290,6 +296,9 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
             } - {None}
             if parsed:
                 found = {parsed} if not found or found == {parsed} else {parsed, *found}
+            if not found and number > 0 and _interrupted_by_attribution(text, marks[number - 1], mark):
+                # "“We are still hearing voices,” said Lorena Fisk, a spokeswoman, “but fewer every hour.”"
+                found = {speakers[number - 1]} - {None}
             if not found and _is_whole_sentence(text, first, mark) and first.index - 1 in last_speaker_in:
                 previous = article.sentences[first.index - 1]
                 if previous.paragraph == first.paragraph:
@@ -307,10 +316,13 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
                 # The sentence is about whoever spoke in it ("…,” Trump said. He also said …).
                 if attributor.subjects.get(last.index) is None:
                     attributor.subjects[last.index] = speaker
+            speakers.append(speaker)
             quotes.append(_quote(text, mark, first, last, speaker))
         run_on_speaker = paragraph_speaker if marks and marks[-1].runs_on else None
         ends_with_quote = bool(marks) and text[sentences[-1].start:sentences[-1].end].strip()[:1] == OPENING
         previous_paragraph_speaker = paragraph_speaker if ends_with_quote or run_on_speaker else None
+        if previous_paragraph_speaker is None and not marks:
+            previous_paragraph_speaker = _reported_speaker(sentences[-1], by_parse, people)
     return quotes
 
 
@@ -327,3 +339,21 @@ def _is_whole_sentence(text: str, sentence: Sentence, mark: _Mark) -> bool:
         return not before
     after = text[mark.close + 1:sentence.end].strip()
     return not before and after in {"", ".", "!", "?"}
+
+
+def _interrupted_by_attribution(text: str, before: _Mark, mark: _Mark) -> bool:
+    """Is ``mark`` the second half of a quotation split by its attribution ("“…,” X said, “…”")?"""
+    gap = text[before.close + 1:mark.open]
+    return bool(re.fullmatch(r",?\s+[^“”\".!?;:]{3,160},\s*", gap)) and text[before.close - 1] == ","
+
+
+def _reported_speaker(sentence: Sentence, by_parse: ParseAttributor, people: PeopleIndex) -> str | None:
+    """The person whose words a sentence reports ("Hakon Ambry said his dogs had picked up signs of life"):
+    a quotation opening the next paragraph with no attribution of its own is theirs, as news writing goes."""
+    tokens = sentence.tokens
+    if tokens is None or tokens.root.lower_ not in SAY_VERBS:
+        return None
+    if not any(child.dep_ == "ccomp" for child in tokens.root.children):
+        return None
+    who = by_parse.subject_of_sentence(sentence)
+    return who if who in people.people else None

@@ -218,7 +218,10 @@ def appositive_roles(sentence: Sentence, is_role_noun=lambda noun: False) -> lis
     for entity in [*tokens.ents, *_names_with_a_person_role(tokens, is_role_noun)]:
         if entity.label_ not in {"PERSON", ""}:
             continue
-        if _after_the(entity) or (len(entity) == 2 and _determined(entity)):
+        # "the historian Lorcan Ebbrecht": a word of description before a two-word name that is not a title's.
+        described = (entity.start > 0 and entity.doc[entity.start - 1].is_lower
+                     and not is_role_noun(entity[0].lower_))
+        if _after_the(entity) or (len(entity) == 2 and _determined(entity) and not described):
             continue  # "the Captain Harrow Trophy" is a cup; "the Khedive Ismail" is left to the title rules
         name = _clean_name(entity)
         if name is None:

@@ -120,34 +120,59 @@ def _mark_sentences(doc: Doc) -> Doc:
     return doc.from_array([SENT_START], marks) if len(doc) else doc
 
 
+@Language.component("studyapp_common_nouns")
+def _lower_case_is_no_proper_noun(doc: Doc) -> Doc:
+    """A lower-case word is no proper noun in English, though the small model's tagger calls some so
+    ("the parish priest", "then minister of commerce"); read as common nouns they are roles, not names."""
+    for token in doc:
+        if token.pos_ == "PROPN" and token.is_lower and token.is_alpha:
+            token.pos_ = "NOUN"
+            token.tag_ = "NNS" if token.tag_ == "NNPS" else "NN"
+    return doc
+
+
 def _parser_with_our_sentences() -> Language:
     nlp = pipeline()
     if "studyapp_sentences" not in nlp.pipe_names:
         nlp.add_pipe("studyapp_sentences", before="parser")
+    if "studyapp_common_nouns" not in nlp.pipe_names:
+        nlp.add_pipe("studyapp_common_nouns", after="attribute_ruler")  # before the lemmatizer reads the tags
     return nlp
 
 
 # The parser needs memory in proportion to the text it holds at once; a "paragraph" of a whole
 # book (a file without line breaks) is parsed in pieces of whole sentences.
 MAX_PARSE_CHARACTERS = 10_000
+# A "sentence" longer than this is no sentence a reader could take in: a pasted list or transcript
+# without full stops. No question could quote it back and the parser's reading of it means little,
+# so it is not parsed at all (the model's time on it would be spent for nothing).
+MAX_SENTENCE_CHARACTERS = 2_000
 
 
 def _parse_units(offset: int, line: str) -> list[tuple[int, str]]:
-    """(offset, text) pieces of a paragraph, each short enough to parse in one go."""
-    if len(line) <= MAX_PARSE_CHARACTERS:
+    """(offset, text) pieces of a paragraph: runs of whole sentences, each short enough to parse in one
+    go, without the sentences too long to read."""
+    if len(line) <= MAX_SENTENCE_CHARACTERS:
         return [(offset, line)]
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    for sentence_start, sentence_end in sentence_spans(line):
-        if sentence_end - start > MAX_PARSE_CHARACTERS and sentence_start > start:
-            pieces.append((start, sentence_start))
-            start = sentence_start
-        while sentence_end - start > MAX_PARSE_CHARACTERS:  # one sentence longer than a piece
-            cut = line.rfind(" ", start + 1, start + MAX_PARSE_CHARACTERS)
-            cut = cut if cut > start else start + MAX_PARSE_CHARACTERS
-            pieces.append((start, cut))
-            start = cut
-    pieces.append((start, len(line)))
+    spans = sentence_spans(line)
+    if len(line) <= MAX_PARSE_CHARACTERS and all(end - start <= MAX_SENTENCE_CHARACTERS for start, end in spans):
+        return [(offset, line)]
+    pieces: list[tuple[int, int]] = []
+    run_start = run_end = -1
+    for sentence_start, sentence_end in spans:
+        if sentence_end - sentence_start > MAX_SENTENCE_CHARACTERS:
+            if run_start >= 0:
+                pieces.append((run_start, run_end))
+            run_start = -1
+            continue
+        if run_start < 0:
+            run_start = sentence_start
+        elif sentence_end - run_start > MAX_PARSE_CHARACTERS:
+            pieces.append((run_start, run_end))
+            run_start = sentence_start
+        run_end = sentence_end
+    if run_start >= 0:
+        pieces.append((run_start, run_end))
     return [(offset + begin, line[begin:end]) for begin, end in pieces if line[begin:end].strip()]
 
 

@@ -97,3 +97,9 @@ def test_a_list_of_officials_gives_roles() -> None:
     found = people_in("The cabinet met.\nPrincipal Officials\nHead of Government--Prime Minister Ana Varo\n"
                       "Ambassador to Orland--Teo Brand\nThe embassy is in the old town, near the river.")
     assert found == {"Ana Varo": "Head of Government", "Teo Brand": "Ambassador to Orland"}
+
+
+def test_lower_case_roles_the_tagger_reads_as_names_are_roles() -> None:
+    found = people_in("Anselm Drovic, the parish priest, said he had buried 17 people. The historian Lorcan "
+                      "Ebbrecht has called it a grain road.")
+    assert found == {"Anselm Drovic": "parish priest", "Lorcan Ebbrecht": "historian"}

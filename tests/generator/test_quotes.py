@@ -123,3 +123,60 @@ def test_two_words_that_are_the_point_of_the_sentence_are_a_quotation() -> None:
 
 def test_two_words_in_passing_are_not() -> None:
     assert speakers("Petro visited the “new town” near the border.") == []
+
+
+def test_a_quotation_split_by_its_attribution_keeps_its_speaker() -> None:
+    found = speakers("“We are still hearing voices,” said Lorena Fisk, a spokeswoman for the rescue service, "
+                     "“but fewer with every hour.”")
+    assert [speaker for _, speaker in found] == ["Lorena Fisk"] * 2
+
+
+def test_she_is_the_subject_of_the_sentence_before_past_two_appositions() -> None:
+    found = speakers("In Quarrow, Mirela Ostin, 54, a baker, stood in front of her house. "
+                     "“I heard the plates first, then the walls,” she said. “By the time I found the door there "
+                     "was no door.”")
+    assert [speaker for _, speaker in found] == ["Mirela Ostin"] * 2
+
+
+def test_a_lower_case_role_the_tagger_calls_a_name_does_not_hide_the_speaker() -> None:
+    found = speakers("Livia Marsk, then minister of commerce, told the Diet in June 1931 that the state had taken "
+                     "over “a fine railway and a bankrupt company.”")
+    assert found == [("a fine railway and a bankrupt company", "Livia Marsk")]
+
+
+def article_quotes(text: str) -> list[tuple[str, str | None]]:
+    article = read_article(text)
+    return [(quote.text, quote.speaker) for quote in find_quotes(article, find_people(article))]
+
+
+def test_a_shared_surname_is_the_person_named_in_full_earlier_in_the_paragraph() -> None:
+    found = article_quotes(
+        "The railway\n"
+        "The grain merchant Anselm Korrath founded the company. Korrath promised “a line that pays for itself.”\n"
+        "His son, the engineer Teodor Korrath, succeeded him in 1866. “A railway that stops growing,” Korrath "
+        "told the shareholders, “has already begun to die.”\n"
+        "Korrath later said that “nobody reads the minutes.”")
+    assert found == [("a line that pays for itself", "Anselm Korrath"),
+                     ("A railway that stops growing", "Teodor Korrath"),
+                     ("has already begun to die", "Teodor Korrath"),
+                     ("nobody reads the minutes", None)]  # neither is named in that paragraph
+
+
+def test_a_shared_surname_is_the_subject_named_in_the_title() -> None:
+    found = article_quotes(
+        "Ottilie Varnshaw, glaciologist, dies at 86\n"
+        "Ottilie Varnshaw died on Sunday. Her daughter, Maren Varnshaw, said the cause was heart failure.\n"
+        "“The ice does not care who is watching,” Dr. Varnshaw told her staff in 1996.")
+    assert found == [("The ice does not care who is watching", "Ottilie Varnshaw")]
+
+
+def test_a_quotation_paragraph_after_reported_speech_is_the_reporters() -> None:
+    found = speakers("Petro said his officials had found signs of fraud in two ministries.\n"
+                     "“The first one took us four hours. The second took until dark.”")
+    assert found == [("The first one took us four hours. The second took until dark", "Gustavo Petro")]
+
+
+def test_reported_speech_does_not_reach_past_a_quotation_with_its_own_speaker() -> None:
+    found = speakers("Petro said his officials had found signs of fraud.\n"
+                     "“We found nothing,” Trump said.")
+    assert found == [("We found nothing", "Donald Trump")]

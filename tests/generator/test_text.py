@@ -62,3 +62,24 @@ def test_a_text_without_a_title_line_keeps_its_first_sentence() -> None:
     article = read_article("The council met on Monday. It agreed the budget.")
     assert article.title == "Untitled article"
     assert len(article.sentences) == 2
+
+
+def test_a_run_of_text_too_long_to_be_a_sentence_is_left_out_and_the_rest_kept() -> None:
+    run_on = "the council met and the mayor spoke " * 100  # 3,600 characters without a full stop
+    text = f"Title\nThe council met on 3 May 2021. {run_on}\nThe mayor resigned on 4 May 2021. It was over."
+    article = read_article(text)
+    assert [sentence.text for sentence in article.sentences] == [
+        "The council met on 3 May 2021.", "The mayor resigned on 4 May 2021.", "It was over."]
+    for sentence in article.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+        assert sentence.tokens is not None and sentence.tokens.text == sentence.text
+
+
+def test_a_paragraph_longer_than_one_parse_is_parsed_in_pieces_of_whole_sentences() -> None:
+    paragraph = " ".join(f"Sentence number {n} was written on 3 May 2021." for n in range(600))  # 28 KB
+    text = "Title\n" + paragraph
+    article = read_article(text)
+    assert len(article.sentences) == 600
+    assert len(article.paragraphs) == 3
+    for sentence in article.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
