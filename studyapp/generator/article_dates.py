@@ -53,7 +53,13 @@ _RELATIVE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?P<part>day|morning|afternoon|evening|night)\b")),
     ("later", re.compile(rf"\b(?P<count>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+(?P<unit>days?|weeks?)\s+later\b",
                          re.IGNORECASE)),
+    # "construction began the following year", "reached the coast two years later": a year from the paragraph's.
+    ("years_later", re.compile(rf"\b(?P<count>{'|'.join(_NUMBER_WORDS)}|\d{{1,2}})\s+years?\s+later\b",
+                               re.IGNORECASE)),
+    ("next_year", re.compile(r"\b[Tt]he\s+(?P<which>following|next|previous)\s+year\b")),
 ]
+# "over the next year", "for the following year": a stretch of time, not a year.
+_DURATION_BEFORE = re.compile(r"\b(?:over|within|during|for|throughout|in)\s+$", re.IGNORECASE)
 _DAY_OFFSETS = {"following": 1, "next": 1, "same": 0, "previous": -1}
 # Prepositions after which a weekday lies ahead: "given until Friday", "moved to Tuesday".
 _FORWARD_PREPOSITIONS = {"until", "till", "to", "by"}
@@ -181,6 +187,8 @@ def _resolve(kind: str, match: re.Match[str], sentence: Sentence, context: _Cont
         return _partial_date(kind, match, sentence, context)
     if kind == "weekday":
         return _weekday(match, sentence, context)
+    if kind in {"years_later", "next_year"}:
+        return _year_after(kind, match, sentence, context)
     anchor = context.last_day
     if anchor is None:
         return None  # "the following day" with no day before it in the paragraph: cannot be placed
@@ -193,6 +201,19 @@ def _resolve(kind: str, match: re.Match[str], sentence: Sentence, context: _Cont
     value = date.fromisoformat(anchor.value) + timedelta(days=days)
     return DateMention(match.start(), match.end(), match.group(0), value.isoformat(), "day",
                        written_like=anchor.written_like or anchor.text)
+
+
+def _year_after(kind: str, match: re.Match[str], sentence: Sentence, context: _Context) -> DateMention | None:
+    """"the following year", "two years later": counted from the paragraph's latest year, to the year only."""
+    if context.paragraph_year is None or _DURATION_BEFORE.search(sentence.text, max(0, match.start() - 20),
+                                                                 match.start()):
+        return None
+    if kind == "next_year":
+        years = _DAY_OFFSETS[match.group("which")]
+    else:
+        count = match.group("count").lower()
+        years = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    return DateMention(match.start(), match.end(), match.group(0), f"{context.paragraph_year + years:04d}", "year")
 
 
 def _partial_date(kind: str, match: re.Match[str], sentence: Sentence, context: _Context) -> DateMention | None:
@@ -275,10 +296,16 @@ def _looks_ahead(sentence: Sentence, position: int) -> bool:
     if token.head.dep_ == "prep" and token.head.lower_ in _FORWARD_PREPOSITIONS:
         return True
     verb = _clause_verb(token)
+    # "near freezing through Thursday": a participle without an auxiliary has the tense of the verb above it.
+    while (verb is not None and verb.tag_ in {"VBG", "VBN"} and verb.head is not verb
+           and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children)):
+        verb = _clause_verb(verb.head)
     if verb is None:
         return False
-    # A base-form verb is an infinitive or follows a modal: "to resume", "will meet", "expected to vote".
-    return verb.tag_ == "VB" or any(child.lower_ in {"will", "shall", "'ll"} for child in verb.children)
+    # A base-form verb is an infinitive or follows a modal: "to resume", "will meet", "expected to vote";
+    # a present tense, in a report written in the past, is what is planned or forecast ("Forecasters expect
+    # rain through Thursday", "The talks resume on Friday").
+    return verb.tag_ in {"VB", "VBZ", "VBP"} or any(child.lower_ in {"will", "shall", "'ll"} for child in verb.children)
 
 
 def _token_at(sentence: Sentence, position: int) -> Token | None:

@@ -35,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", re.compile(r"\b(?:FY\s?|[Ff]iscal(?:\s+[Yy]ear)?\s+)(?P<year>1[0-9]{3}|20[0-9]{2})\b")),
     ("year", re.compile(
         r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Aa]round|[Cc]irca|"
-        r"[Ee]arly|[Ll]ate|[Mm]id|[Oo]f|[Ff]rom|[Aa]s\s+(?:early|late)\s+as)[-\s]+(?:the\s+year\s+)?"
+        r"[Ee]arly|[Ll]ate|[Mm]id|[Oo]f|[Ff]rom|[Aa]s\s+(?:early|late)\s+as|[Cc]a?\.)[-\s]+(?:the\s+year\s+)?"
         r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?![-–—/]\d)"
     )),
     # "the 1874 Protocol", "a 2019 pilot", "the original 1868 house": a year used as an adjective.
@@ -43,6 +43,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(?:[a-z]+\s+)?"
         r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\s+(?P<next>[A-Za-z][\w’'-]*)"
     )),
+    # "the 1830s", "the mid-1990s": a decade, as the period of its ten years.
+    ("decade", re.compile(r"\b(?P<year>1[0-9]{2}0|20[0-9]0)s\b")),
+    # "his memoir, Forty Years on the Footplate (1934)": a year in brackets on its own.
+    ("bracketed_year", re.compile(r"\((?P<year>1[5-9][0-9]{2}|20[0-9]{2})\)")),
     # "Population (2024 est.)": the year a statistic refers to.
     ("reference_year", re.compile(r"\((?P<year>1[5-9][0-9]{2}|20[0-9]{2})\s+(?P<next>[a-z]+)\.?\)")),
 ]
@@ -127,6 +131,10 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         text = text.strip("()")
         offset = match.group(0).find(text)
         return DateMention(start + offset, start + offset + len(text), text, f"{year}/{end_year}", "period")
+    if kind == "decade":
+        return DateMention(start, end, text, f"{year}/{year + 9}", "period")
+    if kind == "bracketed_year":
+        return DateMention(match.start("year"), match.end("year"), groups["year"], f"{year:04d}", "year")
     if kind == "fiscal_year":
         return DateMention(start, end, text, f"{year:04d}", "year")
     if kind in {"attributive_year", "reference_year"}:
@@ -144,6 +152,8 @@ def _reads_as_count(next_word: str) -> bool:
     """Whether the word after a four-digit number makes it a count: "the 1200 volunteers", "a 1500 word essay"."""
     if next_word[0].isupper():
         return False  # "the 1931 Canal Act", "the 2000 Olympics": a name
+    if next_word.endswith(("s’", "s'")):
+        return False  # "the 1844 shareholders’ meeting": a meeting of that year
     lower = next_word.lower().rstrip("’'")
     if lower in _COUNTED:
         return True
@@ -169,10 +179,18 @@ def find_dates(sentence: str) -> list[DateMention]:
     return sorted(found, key=lambda mention: mention.start)
 
 
+def is_decade(value: str) -> bool:
+    """"1920/1929": the ten years of a decade ("the 1920s")."""
+    first, _, last = value.partition("/")
+    return bool(last) and first.endswith("0") and int(last) == int(first) + 9
+
+
 def format_like(value: str, example: DateMention) -> str:
     """Write an ISO ``value`` the way the article wrote ``example`` (for choices that look alike)."""
     if "/" in value:
         first, last = value.split("/")
+        if is_decade(value) and is_decade(example.value) and example.text.endswith("s"):
+            return f"{first}s"
         if example.text.lower().startswith("from"):
             return f"From {first} to {last}"
         if example.text.lower().startswith("between"):

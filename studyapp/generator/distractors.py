@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from studyapp.generator.dates import DateMention, format_like
+from studyapp.generator.dates import DateMention, format_like, is_decade
 from studyapp.generator.model import short_hash
 from studyapp.generator.numbers import ORDINAL_WORDS, SMALL_NUMBERS, parse_number, plain
 
@@ -59,6 +59,9 @@ def _shift_date(value: str, years: int = 0, months: int = 0, days: int = 0) -> s
 
 
 def _date_variations(value: str) -> list[str]:
+    if is_decade(value):
+        first = int(value[:4])
+        return [f"{first + shift}/{first + shift + 9}" for shift in (-10, 10, -20, 20, -30, 30)]
     if "/" in value:
         first, last = (int(part) for part in value.split("/"))
         shifts = (-2, 2, -1, 1, -3, 3)
@@ -92,7 +95,7 @@ def date_distractors(
     ``answer_rank(salt)`` of them fall before the answer when the dates allow it.
     """
     same_precision = [value for value in article_values if value.count("-") == answer.value.count("-")
-                      and ("/" in value) == ("/" in answer.value)]
+                      and ("/" in value) == ("/" in answer.value) and is_decade(value) == is_decade(answer.value)]
     window = _PLAUSIBLE_DAYS[answer.precision]
     from_article = sorted(
         (value for value in set(same_precision) if _distance(value, answer.value) <= window),

@@ -29,6 +29,11 @@ from studyapp.generator.text import read_article
         ("the fiscal year 2019 budget was cut", "fiscal year 2019", "2019"),
         ("the 2019–20 season was cancelled from 2019–20 onwards", "2019–20", "2019/2020"),
         ("published 2021-03-04 on the site", "2021-03-04", "2021-03-04"),
+        ("The 2010s were hard", "2010s", "2010/2019"),  # a decade is its ten years
+        ("traffic fell in the mid-1920s", "1920s", "1920/1929"),
+        ("grain went down the valley since c. 1820, but", "1820", "1820"),
+        ("his memoir, Forty Years on the Footplate (1934), sold well", "1934", "1934"),
+        ("At the 1844 shareholders’ meeting he spoke", "1844", "1844"),  # a plural possessive is no count
     ],
 )
 def test_dates_are_found_and_valued(sentence: str, text: str, value: str) -> None:
@@ -40,7 +45,6 @@ def test_dates_are_found_and_valued(sentence: str, text: str, value: str) -> Non
     "sentence",
     [
         "She may 2011 be wrong",  # "may" the verb
-        "The 2010s were hard",  # a decade is not a date
         "He scored 1997 points",  # a number with no date context
         "February 30, 2020 never happened",  # no such day
         "Marc 2020 was a name, not a month",  # a near-month word with no day
@@ -151,3 +155,25 @@ def test_one_named_thing_with_two_years_is_a_conflict() -> None:
                     "The Treaty of Velm was signed in 1861.")
     facts = {fact.id: fact.value for fact in bank.facts}
     assert [sorted(facts[i] for i in conflict.fact_ids) for conflict in bank.conflicts] == [["1850", "1852"]]
+
+
+def test_a_decade_is_asked_with_other_decades() -> None:
+    decade = find_dates("In the 1920s the line lost its traffic to buses.")[0]
+    assert format_like("1890/1899", decade) == "1890s"
+
+
+def test_relative_years_count_from_the_paragraphs_latest_year() -> None:
+    text = ("Railway history\n"
+            "The route was surveyed in 1844 by Mattias Oderhelm (1812–1879), and construction began the following "
+            "year. The line opened on 2 October 1848 and reached the coast two years later.\n"
+            "Traffic will grow over the next year.\n")
+    assert dates_in(text) == [("1844", "1844"), ("1812–1879", "1812/1879"), ("the following year", "1845"),
+                              ("2 October 1848", "1848-10-02"), ("two years later", "1850")]
+
+
+def test_a_weekday_in_a_present_or_future_clause_lies_ahead_and_in_a_past_one_behind() -> None:
+    text = ("Quake\n"
+            "BERRENZA, 14 October 2025 — Forecasters expect rain near freezing through Thursday. The hospitals "
+            "were full by Monday afternoon.\n")
+    assert dates_in(text) == [("14 October 2025", "2025-10-14"), ("Thursday", "2025-10-16"),
+                              ("Monday", "2025-10-13")]
