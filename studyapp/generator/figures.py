@@ -66,6 +66,27 @@ _ORDINAL_WORDS = re.compile(r"\b(?P<word>" + "|".join(ORDINAL_WORDS) + r")\b(?=\
 # What makes an ordinal rank something when there is no parse: "the", "its", "her", "the port's".
 _RANKING_BEFORE = re.compile(r"\b(?:the|its|her|his|their|our|my|your|[A-Za-z]+['’]s)\s+$", re.IGNORECASE)
 _HYPHENATED = re.compile(rf"\b(?P<number>{DIGITS}|{WORD_NUMBER})-(?P<measure>[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+_UNIT_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+_ORDINAL_SUPERLATIVE = re.compile(
+    r"\b(?P<word>" + "|".join(word for word in ORDINAL_WORDS if word != "first") + r")-(?:[a-z]+est|most|least)\b",
+    re.IGNORECASE,
+)
+_AGES = [
+    re.compile(rf"\b(?P<age>\d{{1,3}}|{WORD_NUMBER})-year-old\b", re.IGNORECASE),
+    re.compile(r"\b(?:aged|age\s+of|ages?)\s+(?P<age>\d{1,3})\b(?!\s*(?:%|percent|per))"),
+    re.compile(r"\b(?P<age>\d{1,3})\s+years\s+old\b"),
+    re.compile(r"\b(?:man|woman|boy|girl|child|person|widow|widower|mother|father|grandmother|grandfather)\s+of\s+"
+               r"(?P<age>\d{1,3})\b(?![\d%]|\s*(?:percent|per)\b)"),
+    re.compile(r"^(?:He|She)\s+was\s+(?P<age>\d{1,3})\.?$"),
+    re.compile(r"\bdied\s+at\s+(?P<age>\d{1,3})\b(?![\d%]|\s*(?:percent|per)\b)"),
+]
+_MEASURE_BEFORE = re.compile(r"\b(?P<scale>magnitude|category|force)\s+(?P<number>\d+(?:\.\d+)?)\b",
+                             re.IGNORECASE)
+_QUALIFIED_NUMBER = re.compile(
+    r"\b(?:at\s+least|more\s+than|fewer\s+than|as\s+many\s+as|nearly|almost|some|about|around|over|"
+    r"(?:up|down)\s+from|[a-z]+\s+to\s+\d[\d,]*\s+[a-z]+\s+from)\s+"
+    rf"(?P<number>\d[\d,]*|{WORD_NUMBER})\b(?!\s*[-%$€£.,]?\d)"
+)
 _COUNT_NUMBER = re.compile(
     rf"\b(?P<number>{_NUMBER})(?:\s(?P<scale>hundred|thousand|million|billion))?\s", re.IGNORECASE
 )
@@ -168,14 +189,32 @@ class _Parse:
         """"Eleven of her students", "Nine of the 22 ministers": the number is a part of the plural noun after
         "of", which is what it counts."""
         token = self.token_at(position)
+        while token is not None and token.dep_ == "compound" and token.head.pos_ == "NUM" and token.head.i > token.i:
+            token = token.head  # "Forty-one": the number's last word holds the "of"
         if token is None or token.pos_ != "NUM" or token.dep_ in {"nummod", "compound", "quantmod"}:
             return None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                nouns = [c for c in child.children if c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS"}]
+                # "of the dead": an adjective with "the" stands for the people it describes.
+                nouns = [c for c in child.children if c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS", "JJ"}]
                 if nouns:
                     return nouns[0].text
         return None
+
+    def appositive_ages(self) -> list[tuple[int, int, float]]:
+        """"Mirela Ostin, 54, a baker": a number set off by commas right after a person's name is their age."""
+        found = []
+        for token in self.tokens:
+            if not (token.like_num and token.text.isdigit() and 0 < int(token.text) < 125):
+                continue
+            before, after = self._previous(token), token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            name = self._previous(before) if before is not None else None
+            if (before is not None and before.text == "," and after is not None and after.text in {",", ";", "."}
+                    and name is not None and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN" and name.is_title)
+                    and name.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "DATE"}):
+                start = token.idx - self.base
+                found.append((start, start + len(token.text), float(token.text)))
+        return found
 
     def modified_noun_end(self, position: int) -> int | None:
         """For "a 27-pound silver bowl" with ``position`` at "pound": where the noun it describes ends."""
@@ -249,8 +288,11 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
     _add_percentages_and_rates(sentence, add)
     _add_durations(sentence, add)
     _add_ordinals(sentence, parse, add)
+    _add_ages(sentence, parse, add)
     _add_hyphenated(sentence, parse, add)
     _add_counts(sentence, parse, add)
+    _add_measures(sentence, add)
+    _add_qualified_numbers(sentence, add)
     return sorted(found, key=lambda mention: mention.start)
 
 
@@ -263,6 +305,8 @@ def _is_label(sentence: str, start: int, end: int, parse: _Parse | None) -> bool
         return False  # "$5", "€3": a currency sign is never part of a name
     if re.match(r"[-‐][A-Z]", sentence[end:]) or re.match(r"\d+[-‐][A-Z]", sentence[start:]):
         return True  # "7-Eleven"
+    if re.match(r"\d+\.\d", sentence[start:end]):
+        return False  # "magnitude 6.8", "grade 2.5": a name's number has no decimals
     if parse is not None:
         return parse.is_label(start)
     before = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w'’-]*)\s+$").search(sentence[max(0, start - LOOK_BACK):start])
@@ -338,6 +382,8 @@ def _tells_when(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _add_ordinals(sentence: str, parse: _Parse | None, add: _Add) -> None:
+    for match in _ORDINAL_SUPERLATIVE.finditer(sentence):  # "the second-largest employer"
+        add(match.start(), match.end(), float(ORDINAL_WORDS[match.group("word").lower()]), "ordinal")
     if parse is not None:
         for start, end, value in parse.ranking_ordinals():
             add(start, end, float(value), "ordinal")
@@ -356,7 +402,9 @@ def _add_hyphenated(sentence: str, parse: _Parse | None, add: _Add) -> None:
         first = measure.split("-")[0]
         value = parse_number(match.group("number"))
         if value is None or value == 1 or not _is_measure_word(first) or measure.endswith("old"):
-            continue  # "one-off", "two-thirds", "2,000-odd", "a 45-year-old"
+            continue  # "one-off", "two-thirds", "2,000-odd", "a 45-year-old" (an age: see _add_ages)
+        if first in _UNIT_NUMBER_WORDS:
+            continue  # "Forty-one" is one number
         if parse is not None:
             end = parse.modified_noun_end(match.start("measure") + len(measure) - 1)
         else:
@@ -366,6 +414,36 @@ def _add_hyphenated(sentence: str, parse: _Parse | None, add: _Add) -> None:
             continue
         unit = re.sub(r"\s+", " ", sentence[match.start("measure"):end]).lower()
         add(match.start(), end, value, unit)
+
+
+def _add_ages(sentence: str, parse: _Parse | None, add: _Add) -> None:
+    """How old someone is: "a 19-year-old student", "aged 54", "at the age of 68", "a woman of 72",
+    "Mirela Ostin, 54, a baker", "She was 86."."""
+    for pattern in _AGES:
+        for match in pattern.finditer(sentence):
+            value = parse_number(match.group("age"))
+            if value is not None and 0 < value < 125:
+                spelled_out = match.group(0).endswith("old")  # "a 19-year-old", "45 years old": the words stay
+                add(match.start("age"), match.end() if spelled_out else match.end("age"), value, "years old")
+    if parse is not None:
+        for start, end, value in parse.appositive_ages():
+            add(start, end, value, "years old")
+
+
+def _add_measures(sentence: str, add: _Add) -> None:
+    """"of magnitude 6.8", "a magnitude 5.3 aftershock": a scale's reading, written after the scale's name."""
+    for match in _MEASURE_BEFORE.finditer(sentence):
+        add(match.start("number"), match.end("number"), parse_number(match.group("number")), match.group("scale").lower())
+
+
+def _add_qualified_numbers(sentence: str, add: _Add) -> None:
+    """"rose to at least 312", "and at least 61 were killed": a qualified number that counts what the
+    sentence is about, with no noun after it."""
+    for match in _QUALIFIED_NUMBER.finditer(sentence):
+        number = match.group("number")
+        if re.fullmatch(r"(1[0-9]|20)\d\d", number):
+            continue  # "after 1990": a year
+        add(match.start("number"), match.end("number"), parse_number(number), "")
 
 
 def _is_measure_word(word: str) -> bool:

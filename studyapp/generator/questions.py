@@ -69,6 +69,8 @@ def _shorten_quote(text: str, words: int = 32) -> str:
 _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\s*(?:at\s+least|at\s+most|over|under|"
                     r"up\s+to|just\s+under|just\s+over)\b")
 
+# The most a figure of some units can be: nobody is 136 years old, and no earthquake reaches magnitude 13.
+_CEILINGS = {"years old": 110.0, "magnitude": 9.9}
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
 # Where a long sentence may be cut into a clause that reads alone.
@@ -209,7 +211,7 @@ class QuestionBuilder:
                   if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text]
         others = [(text, value) for text, value in others
                   if text != answer and (text.strip()[:1].isalpha() and fact.unit not in _MONEY) == written_in_words]
-        wrong = figure_distractors(answer, float(fact.value), others, salt=fact.id)
+        wrong = figure_distractors(answer, float(fact.value), others, salt=fact.id, ceiling=_CEILINGS.get(fact.unit))
         forms = (fact.text, format_number(fact.value), self._plain_figure(fact))
         accept = sorted({form for form in forms if form != answer})
         questions = [Question(

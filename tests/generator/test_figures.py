@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.generator import generate
 from studyapp.generator.figures import find_figures
 from studyapp.generator.text import read_article
 
@@ -38,9 +39,9 @@ def test_figures_are_found_and_valued(sentence: str, text: str, value: float, un
 @pytest.mark.parametrize(
     "sentence",
     ["the two countries would continue", "one of the first countries", "The two leaders clashed",
-     "He was 45 years old", "It happened two years ago", "in 2022 he came to office"],
+     "It happened two years ago", "in 2022 he came to office"],
 )
-def test_references_ages_and_years_are_not_figures(sentence: str) -> None:
+def test_references_and_years_are_not_figures(sentence: str) -> None:
     assert find_figures(sentence) == []
 
 
@@ -168,3 +169,42 @@ def test_without_a_parse_the_text_rules_still_find(sentence: str, text: str) -> 
 
 def test_without_a_parse_names_with_numbers_are_left_alone() -> None:
     assert find_figures("Trucks queued at Gate 4 and at Berth 12 near its 7-Eleven stores.[3]") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("He was 45 years old", "45 years old", 45),
+        ("Among her patients is Yusuf Tarkan, a 19-year-old student.", "19-year-old", 19),
+        ("She was 86.", "86", 86),
+        ("In 2006, at the age of 68, she went back.", "68", 68),
+        ("Rescuers reached a woman of 72 at dawn.", "72", 72),
+    ],
+)
+def test_ages_are_figures_in_years(sentence: str, text: str, value: int) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(sentence)] == [(text, value, "years old")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll rose to at least 312 on Tuesday.", [("at least 312", 312, "")]),
+        ("The party won 54 seats, up from 37 at the last election.", [("54 seats", 54, "seats"), ("37", 37, "")]),
+        ("The strongest, of magnitude 5.3, hit at night.", [("5.3", 5.3, "magnitude")]),
+        ("It is the second-largest employer in the duchy.", [("second-largest", 2, "ordinal")]),
+    ],
+)
+def test_qualified_numbers_magnitudes_and_ranked_superlatives(sentence: str, expected: list) -> None:
+    assert [(f.text, f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+def test_a_number_set_off_after_a_name_is_an_age_and_forty_one_is_one_number() -> None:
+    bank = generate("Quake\nIn Quarrow, Mirela Ostin, 54, a baker, lost her house. Forty-one of the dead were "
+                    "children.")
+    assert sorted((f.text, f.value) for f in bank.facts if f.kind == "figure") == [("54", 54), ("Forty-one", 41)]
+
+
+def test_an_age_is_never_offered_past_a_lifetime() -> None:
+    bank = generate("Quake\nIn Quarrow, Mirela Ostin, 94, a baker, lost her house.")
+    choices = [q.choices for q in bank.questions if q.type == "multiple_choice"]
+    assert choices and all(int(choice) <= 110 for group in choices for choice in group)

@@ -22,7 +22,7 @@ DEV_CORPUS = ROOT.parent / "shared" / "articles" / "dev"
 
 # What the generator reaches on each set, pooled over its articles (the aim is 0.9 for every kind).
 FLOORS = {
-    "fresh": {"date": 0.9, "figure": 0.8, "quote": 0.9, "person": 0.9},
+    "fresh": {"date": 0.95, "figure": 0.9, "quote": 0.9, "person": 0.9},
     "dev": {"date": 0.95, "figure": 0.95, "quote": 0.9, "person": 0.9},
 }
 
