@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from studyapp.generator.model import LOOK_BACK
@@ -203,6 +203,10 @@ def format_like(value: str, example: DateMention) -> str:
     if len(parts) == 2:
         return f"{month_name} {parts[0]}"
     year, month, day = parts
+    if re.fullmatch(rf"(?:{WEEKDAYS})", example.text, re.IGNORECASE):
+        # "on Monday" resolved from the dateline: the day the article names, then the date it means.
+        weekday = calendar.day_name[date(year, month, day).weekday()]
+        return f"{weekday}, {format_like(value, replace(example, text=example.written_like))}"
     written = example.written_like or example.text
     if re.match(r"\d{4}-\d{2}-\d{2}$", written):
         return value

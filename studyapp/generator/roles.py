@@ -122,8 +122,8 @@ def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] 
     left = [token for token in words if token.i < head.i]
     kept_left: list[Token] = []
     for token in reversed(left):
-        if token.i != (kept_left[-1].i if kept_left else head.i) - 1 or token.is_punct:
-            break
+        if token.i != (kept_left[-1].i if kept_left else head.i) - 1 or (token.is_punct and token.text != "-"):
+            break  # a hyphen joins ("a 19-year-old student"); other punctuation ends the phrase
         kept_left.append(token)
     tokens = list(reversed(kept_left)) + kept_right
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in {"CCONJ", "ADP"}):
