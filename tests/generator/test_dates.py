@@ -105,7 +105,7 @@ def test_dates_without_digits_are_written_day_first() -> None:
     american = DateMention(0, 7, "March 3", "1921-03-03", "day")
     assert format_like("2024-11-15", relative) == "Friday, 15 November 2024"  # the weekday the article names, first
     assert format_like("1921-03-04", american) == "March 4, 1921"
-    assert format_like("2024-11-15", replace(relative, written_like="November 14, 2024")) == "November 15, 2024"
+    assert format_like("2024-11-15", replace(relative, written_like="November 14, 2024")) == "Friday, November 15, 2024"
 
 
 def dates_in(text: str) -> list[tuple[str, str]]:
