@@ -205,7 +205,7 @@ class _Parse:
         """"Mirela Ostin, 54, a baker": a number set off by commas right after a person's name is their age."""
         found = []
         for token in self.tokens:
-            if not (token.like_num and token.text.isdigit() and 0 < int(token.text) < 125):
+            if not (re.fullmatch(r"[0-9]{1,3}", token.text) and 0 < int(token.text) < 125):
                 continue
             before, after = self._previous(token), token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             name = self._previous(before) if before is not None else None
