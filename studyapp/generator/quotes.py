@@ -270,23 +270,20 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
         marks = _quote_marks(text, sentences[0].start, sentences[-1].end)
         opens_with_quote = text[sentences[0].start] == OPENING
         paragraph_speaker: str | None = None
-        speakers: list[str | None] = []  # of each mark so far in this paragraph
+        speaker_of: dict[int, str] = {}  # mark number → its speaker, for the marks attributed so far
         for number, mark in enumerate(marks):
             first, last = sentence_at(mark.open), sentence_at(max(mark.close - 1, mark.open))
             if first is None or last is None:
-                speakers.append(None)
                 continue
             inner = text[mark.open + 1:mark.close]
             stripped = inner.strip().rstrip(",.;: ").strip()
             words = len(stripped.split())
             if words < 2 or words == 2 and not by_parse.names_with(mark.open, mark.close):
-                speakers.append(None)
                 continue  # "murder", a scare quote; two words only when they are what someone was called
             others = [other for other in marks if other != mark]
             parsed = by_parse.speaker(mark.open, mark.close)
             if parsed is UNKNOWN_SUBJECT:
                 # The parse found who speaks, and it is nobody the article names: no guess from the rules.
-                speakers.append(None)
                 quotes.append(_quote(text, mark, first, last, None))
                 continue
             found = {
@@ -298,7 +295,7 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
                 found = {parsed} if not found or found == {parsed} else {parsed, *found}
             if not found and number > 0 and _interrupted_by_attribution(text, marks[number - 1], mark):
                 # "“We are still hearing voices,” said Lorena Fisk, a spokeswoman, “but fewer every hour.”"
-                found = {speakers[number - 1]} - {None}
+                found = {speaker_of.get(number - 1)} - {None}
             if not found and _is_whole_sentence(text, first, mark) and first.index - 1 in last_speaker_in:
                 previous = article.sentences[first.index - 1]
                 if previous.paragraph == first.paragraph:
@@ -312,11 +309,11 @@ def find_quotes(article: Article, people: PeopleIndex) -> list[Quote]:
             speaker = found.pop() if len(found) == 1 else None
             if speaker:
                 last_speaker_in[last.index] = speaker
+                speaker_of[number] = speaker
                 paragraph_speaker = speaker
                 # The sentence is about whoever spoke in it ("…,” Trump said. He also said …).
                 if attributor.subjects.get(last.index) is None:
                     attributor.subjects[last.index] = speaker
-            speakers.append(speaker)
             quotes.append(_quote(text, mark, first, last, speaker))
         run_on_speaker = paragraph_speaker if marks and marks[-1].runs_on else None
         ends_with_quote = bool(marks) and text[sentences[-1].start:sentences[-1].end].strip()[:1] == OPENING
