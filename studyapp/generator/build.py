@@ -21,17 +21,7 @@ _KIND_ORDER = {"person": 0, "date": 1, "figure": 2, "quote": 3}
 
 def generate(text: str, title: str | None = None, source_file: str = "article.txt",
              progress: Callable[[float], None] | None = None) -> Bank:
-    """Make a question bank from an article.
-
-    Args:
-        text: the article, exactly as it will be stored (offsets in the bank point into it).
-        title: the bank's title; by default the article's first line when it reads as a title.
-        source_file: the article's file name, recorded in the bank.
-        progress: called now and then with the share of the work done, from 0 to 1.
-
-    Returns:
-        A Bank whose facts, questions and conflicts follow the ``studyapp-bank/1`` format.
-    """
+    """``studyapp.generator.generate``, which imports this module on first use (see its docstring)."""
     # Reading (the language model) is most of the work; the rules that follow take the rest.
     article = read_article(text, title, progress=(lambda share: progress(0.85 * share)) if progress else None)
     people = find_people(article)
