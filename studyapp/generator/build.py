@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 
 from studyapp.generator.article_dates import dates_by_sentence
@@ -10,6 +11,7 @@ from studyapp.generator.attribution import quotation_tokens
 from studyapp.generator.conflicts import conflicts_in
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
+from studyapp.generator.importance import importance
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
 from studyapp.generator.people import PeopleIndex, add_known_roles, find_people
 from studyapp.generator.questions import FactContext, QuestionBuilder
@@ -78,11 +80,13 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
             event = event_for(sentence.text, mention, full_name, sentence.tokens)
-            contexts.append(FactContext(fact, date=mention, event=event))
+            contexts.append(FactContext(fact, date=mention, event=event,
+                                        importance=importance(article, sentence.index, fact.start, fact.end, "date")))
         for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens):
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
-            contexts.append(FactContext(fact, figure=mention))
+            weight = importance(article, sentence.index, fact.start, fact.end, "figure", mention.unit == "ordinal")
+            contexts.append(FactContext(fact, figure=mention, importance=weight))
     return contexts
 
 
@@ -128,8 +132,17 @@ def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
 
 def _told_in_the_past(article: Article, sentence_index: int) -> bool:
     """"Lorenz Ebbe, a railway surveyor, drew the plans": a role told in the past tense is asked in it."""
-    tokens = article.sentences[sentence_index].tokens
-    return tokens is not None and tokens.root.tag_ == "VBD"
+    sentence = article.sentences[sentence_index]
+    if _LIFESPAN.search(sentence.text):
+        return True  # "Anselm Korrath (1797–1866), a grain merchant": a life already over
+    tokens = sentence.tokens
+    if tokens is None:
+        return False
+    root = tokens.root  # "drew", or the "was" of "was founded" and the "had" of "had carried"
+    return root.tag_ == "VBD" or any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "VBD" for child in root.children)
+
+
+_LIFESPAN = re.compile(r"\((?:c\.\s*)?\d{3,4}\s*[–-]\s*(?:c\.\s*)?\d{3,4}\)")
 
 
 def _assign_ids(contexts: list[FactContext]) -> None:

@@ -146,6 +146,12 @@ def _number_part(text: str) -> re.Match[str] | None:
     return None
 
 
+def number_in(text: str) -> str | None:
+    """The words of ``text`` that write its number: "Fourteen" in "Fourteen wayside stations"."""
+    match = _number_part(text.lower())  # a sentence's first word is capitalised: "Fourteen"
+    return text[match.start("number"):match.end("number")] if match else None
+
+
 def rewrite_figure(text: str, old_value: float, new_value: float) -> str | None:
     """``"$8 billion"`` with 8e9 → 4e9 gives ``"$4 billion"``: the same words around a new number."""
     match = _number_part(text)

@@ -290,8 +290,8 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
     _add_ordinals(sentence, parse, add)
     _add_ages(sentence, parse, add)
     _add_hyphenated(sentence, parse, add)
+    _add_measures(sentence, add)  # before counts: "a magnitude 6.5 tremor" reads 6.5, not 6.5 tremors
     _add_counts(sentence, parse, add)
-    _add_measures(sentence, add)
     _add_qualified_numbers(sentence, add)
     return sorted(found, key=lambda mention: mention.start)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from studyapp.generator import scoring
 from studyapp.generator.dates import DateMention, accepted_forms, format_like, month_number
-from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors
+from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors, number_in
 from studyapp.generator.events import Event, without_citations
 from studyapp.generator.figures import FigureMention, qualifier_length
 from studyapp.generator.model import Fact, Question, short_hash
@@ -31,6 +31,7 @@ class FactContext:
     past_role: bool = False
     quote_is_fragment: bool = False  # the quotation starts mid-clause ("will outlast …"): not asked alone
     excluded_values: set[str] = field(default_factory=set)  # values that are also right (conflicts)
+    importance: float = 1.0  # a date's or figure's place in its sentence (see ``importance``)
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -82,6 +83,8 @@ _CLAUSE_BREAK = re.compile(
     r"those|it|they|he|she|we|[A-Z])\b)"
 )
 
+_DASH = re.compile(r"[—–]|--")
+
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | None:
     """The sentence with [start, end) blanked; a long one cut to the clause around the blank. None when
@@ -90,17 +93,32 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
         return None  # far too long to read as one question, and costly to cut for each of its facts
     blanked = sentence[:start] + BLANK + sentence[end:]
     if len(blanked.split()) > limit:
-        clauses = [clause.strip(" ,") for clause in _CLAUSE_BREAK.split(blanked)]
-        around = next((clause for clause in clauses if BLANK in clause), "")
-        if len(around.split()) < 6 or len(around.split()) > limit:
+        pieces = re.split(f"({_CLAUSE_BREAK.pattern})", blanked)  # clauses at even places, breaks between
+        place = next((i for i in range(0, len(pieces), 2) if BLANK in pieces[i]), None)
+        if place is None:
             return None
+        around = pieces[place].strip(" ,")
+        between_dashes = 0 < place < len(pieces) - 1 and all(
+            _DASH.search(pieces[i]) for i in (place - 1, place + 1))
+        if between_dashes or len(around.split()) < 6 or len(around.split()) > limit:
+            return None  # an aside between dashes ("— $16 on average, against $58 —") has no verb of its own
         around = re.sub(r"^(?:and|but|while|whereas|yet)\s+", "", around)
         blanked = around[:1].upper() + around[1:]
         if without_citations(blanked).rstrip()[-1:] not in {".", "!", "?", "”", '"'}:
-            blanked += "."
-    if _POINTS_BACK.match(blanked):
+            blanked = blanked.rstrip(" ,;:") + "."
+    if _POINTS_BACK.match(blanked) or _unnamed_subject(blanked):
         return None
     return blanked
+
+
+# "The electoral commission it created …", "…, he said, it served …": a subject only the sentence before names.
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b")
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]")
+
+
+def _unnamed_subject(text: str) -> bool:
+    pronoun = _SUBJECT_PRONOUN.search(text)
+    return pronoun is not None and not _NAME_WORD.search(text, 0, pronoun.start())
 
 
 def _leaks(prompt: str, answer: str, aliases: list[str]) -> bool:
@@ -119,6 +137,8 @@ class QuestionBuilder:
         questions: list[Question] = []
         for context in self.contexts:
             kind = context.fact.kind
+            if context.importance < scoring.IMPORTANT_ENOUGH:
+                continue  # an aside: a fact of the article, but not one to ask about
             made = {
                 "date": self._date_questions,
                 "figure": self._figure_questions,
@@ -150,7 +170,10 @@ class QuestionBuilder:
         questions: list[Question] = []
         wrong = date_distractors(mention, self.dates, context.excluded_values, salt=fact.id)
         conflict = scoring.CONFLICT if context.excluded_values else 0.0
-        if event is not None and not event.vague and not _leaks(event.question, answer, [mention.text]):
+        # "When was the 1931 Canal Act passed?" answers itself, whatever the day.
+        year_told = event is not None and re.search(
+            rf"(?i)\b(?:the|a|an|its|his|her|their)\s+{str(mention.value)[:4]}\b", event.question)
+        if event is not None and not event.vague and not year_told and not _leaks(event.question, answer, [mention.text]):
             prompt = event.question
             if len(wrong) == 3:
                 by_value = {answer: mention.value, **{text: value for text, value, _ in wrong}}
@@ -166,7 +189,9 @@ class QuestionBuilder:
             ))
             if wrong:
                 questions.append(self._date_true_false(context, answer, wrong[0][0]))
-        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0])
+        # "by Monday afternoon", "two weeks later": the blank would have to take words the sentence never had.
+        written = any(character.isdigit() for character in mention.text)
+        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0]) if written else None
         if cloze and mention.text.lower() not in cloze.lower():
             # The blank takes the words it replaced; only a misspelt month is written properly.
             fitting = answer if mention.precision in {"day", "month"} else fact.text
@@ -203,7 +228,12 @@ class QuestionBuilder:
         # "as many as 40 ships": the blank takes "40 ships", so that every choice reads like the answer.
         answer = fact.text[qualifier_length(fact.text):]
         start = fact.start - fact.span[0] + len(fact.text) - len(answer)
-        cloze = _cloze_text(fact.sentence, start, fact.end - fact.span[0])
+        end = fact.end - fact.span[0]
+        number = number_in(answer)
+        if not fact.sentence[:start].strip(" “\"") and number and answer.startswith(number) and number != answer:
+            # "_____ were closed in 1926" would lose its subject: "_____ wayside stations were closed …".
+            answer, end = number, start + len(number)
+        cloze = _cloze_text(fact.sentence, start, end)
         if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank
         written_in_words = answer.strip()[:1].isalpha() and fact.unit not in _MONEY
@@ -211,7 +241,10 @@ class QuestionBuilder:
                   if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text]
         others = [(text, value) for text, value in others
                   if text != answer and (text.strip()[:1].isalpha() and fact.unit not in _MONEY) == written_in_words]
-        wrong = figure_distractors(answer, float(fact.value), others, salt=fact.id, ceiling=_CEILINGS.get(fact.unit))
+        wrong = figure_distractors(answer.lower() if answer[:1].isupper() else answer, float(fact.value), others,
+                                   salt=fact.id, ceiling=_CEILINGS.get(fact.unit))
+        if answer[:1].isupper():
+            wrong = [(_capitalise(text), value, is_from) for text, value, is_from in wrong]
         forms = (fact.text, format_number(fact.value), self._plain_figure(fact))
         accept = sorted({form for form in forms if form != answer})
         questions = [Question(
@@ -277,7 +310,8 @@ class QuestionBuilder:
             return []  # "daughter": whose, the question could not say
         verb = "was" if context.past_role else "is"
         questions: list[Question] = []
-        other_roles = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)})
+        other_roles = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)
+                              and c.fact.role.lower().split()[-1] not in KIN})
         if len(other_roles) >= 3 and not _leaks(f"Who {verb} {fact.text}?", role, []):
             wrong = sorted(other_roles, key=lambda other: short_hash(fact.id, other))[:3]
             prompt = f"What role {'did' if context.past_role else 'does'} {fact.text} hold?"
@@ -286,7 +320,11 @@ class QuestionBuilder:
                 explanation=fact.sentence, score=scoring.ROLE_CHOICE, variant="role",
             ))
         same_role = [c for c in self.people if c.fact.role and c.fact.role.lower() == role.lower()]
-        specific = len(role.split()) >= 2 and len(same_role) == 1
+        # "Who was the analyst at Corran & Webb?" has one answer; "Who was the union member?" (one of many) and
+        # "Who is the chief executive?" (of what?) do not say enough.
+        words = role.split()
+        specific = (len(words) >= 2 and len(same_role) == 1
+                    and (any(word[:1].isupper() for word in words[1:]) or bool({"of", "at", "for", "from"} & set(words))))
         if specific:
             article = "" if re.match(r"(?i)the\b|\S+['’]s\b", role) else "the "
             prompt = f"Who {verb} {article}{role}?"
@@ -309,7 +347,8 @@ class QuestionBuilder:
 
     def _order_questions(self, size: int = 4, most: int = 3) -> list[Question]:
         usable = [c for c in self.contexts if c.date is not None and c.event is not None and not c.event.vague
-                  and not c.excluded_values and len(c.event.statement.split()) <= 22]
+                  and not c.excluded_values and len(c.event.statement.split()) <= 22
+                  and c.importance >= scoring.IMPORTANT_ENOUGH]
         by_value: dict[str, FactContext] = {}
         for context in sorted(usable, key=lambda c: (c.date.value, c.fact.id)):
             by_value.setdefault(context.date.value.split("/")[0], context)

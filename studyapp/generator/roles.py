@@ -105,7 +105,8 @@ def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] 
     """The words of ``head``'s noun phrase, without relative clauses, the name itself and outer commas."""
     skip: set[int] = set()
     for child in head.children:
-        if child.dep_ in {"relcl", "acl", "appos", "punct", "advcl"} and child.i > head.i:
+        # (and "the fourth general manager and the first woman to hold the post": one role, not both)
+        if child.dep_ in {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"} and child.i > head.i:
             skip.update(token.i for token in child.subtree)
         if child.dep_ == "prep" and child.lower_ in {"for", "since", "until", "during"}:
             skip.update(token.i for token in child.subtree)  # "a union member for 22 years": how long, not what
@@ -142,7 +143,9 @@ def _role_for(entity: Span) -> tuple[str, int, int] | None:
     root = entity.root
     # "Priyanka Dall, an analyst at Corran & Webb": the role in apposition after the name.
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= entity.end:
+        # (Not "Samir Oduya, the company’s fourth in a decade": "company" owns the apposition, it is not it.)
+        possessor = child.i + 1 < len(child.doc) and child.doc[child.i + 1].tag_ == "POS"
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= entity.end and not possessor:
             return _phrase(child)
     for child in root.children:
         if child.dep_ != "relcl" or child.i < entity.end:
@@ -189,7 +192,10 @@ def _compounded_role(root: Token, entity: Span) -> tuple[str, int, int] | None:
     # "Runner-up Gideon Farrow": a hyphenated word counts as one noun.
     if words and all(token.pos_ in {"NOUN", "ADJ", "PROPN"} or token.i in hyphenated for token in words):
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        return root.doc.text[start:end], start, end
+        text = root.doc.text[start:end]
+        if words[0].is_sent_start and words[0].pos_ != "PROPN" and not words[0].text.isupper():
+            text = text[:1].lower() + text[1:]  # "Company founder Odile Brandvik": a role, not a name
+        return text, start, end
     return None
 
 

@@ -9,6 +9,17 @@ from __future__ import annotations
 KEEP_AT = 1.0
 PER_FACT = 3
 
+# Importance (see ``importance``): a date or figure's place in its sentence scales how worth asking it is.
+IMPORTANT_ENOUGH = 0.5  # below this a fact stays in the bank but gets no question
+IN_PARENTHESES = 0.3  # "Anselm Korrath (1797–1866)": a lifespan, a conversion, a citation
+IN_QUOTATION = 0.35  # a number inside someone's words: the quotation is asked as a whole instead
+ORDINAL = 0.55  # "finished second" is worth asking; "the second design" (an ordinal and a modifier) is not
+IN_APPOSITION = 0.6  # "Kestel, a farming village of about 900"
+IN_RELATIVE_CLAUSE = 0.65  # "a charity that restored 40 cottages"
+DESCRIBES_A_NOUN = 0.6  # "a 19-year-old student", "the 151-member parliament": the figure only describes
+IN_A_NOUNS_DETAIL = 0.8  # "a premium of $4 an hour": a detail of a noun, not what the sentence says
+IN_THE_LEAD = 1.25  # the opening paragraphs say what the article is about
+
 # Dates
 DATE_CHOICE = 3.0  # "When did …?" with four dates: the clearest test of a date
 DATE_CHOICE_PER_ARTICLE_DATE = 0.1  # each wrong choice taken from the article itself is a fairer one

