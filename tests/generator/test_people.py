@@ -103,3 +103,14 @@ def test_lower_case_roles_the_tagger_reads_as_names_are_roles() -> None:
     found = people_in("Anselm Drovic, the parish priest, said he had buried 17 people. The historian Lorcan "
                       "Ebbrecht has called it a grain road.")
     assert found == {"Anselm Drovic": "parish priest", "Lorcan Ebbrecht": "historian"}
+
+
+def test_a_possessive_after_a_name_is_not_its_role() -> None:
+    found = people_in("Chief executive Samir Oduya, the company’s fourth in a decade, wants to push further.")
+    assert found["Samir Oduya"] == "chief executive"
+
+
+def test_a_role_stops_at_and() -> None:
+    found = people_in("The stations were closed by Edda Brannock, the fourth general manager and the first woman "
+                      "to hold the post.")
+    assert found["Edda Brannock"] == "fourth general manager"

@@ -60,3 +60,58 @@ def test_a_citation_marker_leaves_one_full_stop() -> None:
     sentence = ("The canal passed into public ownership on 1 January 1934, and the parish councils kept their "
                 "seats on the new board of the waterway for another twenty years after the transfer.[14]")
     assert not any(".." in prompt or "[14]" in prompt for prompt in prompts(sentence))
+
+
+def _asked_about(article: str) -> set[str]:
+    """The answers the bank's questions ask for."""
+    return {question.answer for question in generate("A title\n" + article).questions}
+
+
+def test_an_aside_gets_no_question_but_the_point_of_the_sentence_does() -> None:
+    article = ("Filler opening paragraph about the line.\n\nAnother opening paragraph.\n\n"
+               "The railway was founded in 1843 by Anselm Korrath (1797–1866), a grain merchant. "
+               "The harbour trust, a charity that restored 40 cottages in the village, now employs 312 people. "
+               "Lena Varo, a 19-year-old student, said the ship carried 8,000 containers. "
+               "“We lost 17 boats that winter,” the skipper Ode Brun said.")
+    asked = " ".join(_asked_about(article))
+    assert "1843" in asked and "312" in asked and "8,000" in asked
+    for aside in ("1797", "40 cottages", "19", "17 boats"):
+        assert aside not in asked, aside
+
+
+def test_a_blank_never_takes_an_aside_between_dashes() -> None:
+    article = ("Shoppers spend less on each visit — $16 on average, against about $58 in a large supermarket "
+               "— but they come back several times a week, and they pay more for the privilege.")
+    assert not any(prompt.split(": ", 1)[-1].startswith("$") or "_____ on average" in prompt
+                   for prompt in prompts(article))
+
+
+def test_a_blank_never_leans_on_an_unnamed_subject() -> None:
+    found = prompts("The electoral commission it created in 1999 has seven members and a chair chosen by the court.")
+    assert not any("it created" in prompt for prompt in found)
+
+
+def test_a_weekday_is_never_blanked_with_a_full_date() -> None:
+    bank = generate("A title\nMARVESSA, Tuesday 14 October 2025 — The quake struck on Sunday. "
+                    "The province's nine hospitals were full by Monday afternoon, officials said.")
+    assert not any(question.type == "cloze" and "October" in question.answer for question in bank.questions)
+    assert any(question.prompt == "When did the quake strike?" for question in bank.questions)
+
+
+def test_no_when_question_names_its_own_year() -> None:
+    found = prompts("The 1931 Canal Act was passed in December 1931 after a long debate in parliament.")
+    assert not any(prompt.startswith("When") and "1931" in prompt for prompt in found)
+
+
+def test_a_count_that_opens_the_sentence_blanks_only_its_number() -> None:
+    bank = generate("A title\nFourteen wayside stations were closed in 1926 by the general manager, Edda Brannock.")
+    counts = [question for question in bank.questions if question.prompt.endswith(
+        "_____ wayside stations were closed in 1926 by the general manager, Edda Brannock.")]
+    assert counts and all(question.answer == "Fourteen" for question in counts)
+    assert all(choice[:1].isupper() for question in counts for choice in question.choices)
+
+
+def test_a_role_of_the_past_is_asked_in_the_past() -> None:
+    found = prompts("The line was surveyed in 1844 by its chief engineer, Mattias Oderhelm (1812–1879). "
+                    "The railway was founded by the banker Osric Pellame, a grain merchant from Dunmerrow.")
+    assert not any(prompt.startswith(("What role does", "Who is")) for prompt in found)
