@@ -97,15 +97,28 @@ def _aliases(name: str, people: PeopleIndex) -> list[str]:
 
 def _quote_facts(article: Article, quotes, people: PeopleIndex) -> list[FactContext]:
     contexts = []
-    for quote in quotes:
+    for number, quote in enumerate(quotes):
         if not quote.speaker:
             continue  # unattributed: better no fact than a guessed speaker
         fact = Fact(kind="quote", text=quote.text, sentence=article.text[quote.sentence_start:quote.sentence_end],
                     span=(quote.sentence_start, quote.sentence_end), speaker=quote.speaker, start=quote.start,
                     end=quote.end, sentence_index=quote.first_sentence)
+        following = quotes[number + 1] if number + 1 < len(quotes) else None
+        continued = following is not None and following.speaker == quote.speaker and _goes_on_in(article, quote, following)
         contexts.append(FactContext(fact, aliases=_aliases(quote.speaker, people),
-                                    quote_is_fragment=_starts_mid_clause(article, quote.start, quote.end)))
+                                    quote_is_fragment=_starts_mid_clause(article, quote.start, quote.end),
+                                    continuation=following.text if continued else None))
     return contexts
+
+
+# '“A railway that stops growing,” Korrath told the shareholders in 1879, “has already begun to die.”'
+_ATTRIBUTION_BETWEEN = re.compile(r"[”\"]\s+[^“”\".!?;:]{3,160},\s*[“\"]")
+
+
+def _goes_on_in(article: Article, quote, following) -> bool:
+    """Is ``following`` the rest of ``quote``'s sentence, after the attribution that interrupts it?"""
+    return (article.text[quote.end:quote.end + 1] == "," and following.text[:1].islower()
+            and bool(_ATTRIBUTION_BETWEEN.fullmatch(article.text, quote.end + 1, following.start)))
 
 
 def _starts_mid_clause(article: Article, start: int, end: int) -> bool:

@@ -313,6 +313,8 @@ def _subtree_without(token: Token, left_out: set[str], date_tokens: set[int]) ->
     for child in token.children:
         if child.dep_ in left_out or child.i in date_tokens or (child.dep_ != "conj" and _is_aside(child)):
             continue
+        if child.dep_ == "advmod" and child.lower_ == "then" and token.pos_ in {"NOUN", "PROPN"}:
+            continue  # the "then" of "Livia Marsk, then minister of commerce," whose role the parse set apart
         kept += _subtree_without(child, _LEFT_OUT_INSIDE, date_tokens)
     if token.i not in date_tokens and token.text not in _DROPPED_PUNCTUATION:
         kept.append(token)

@@ -32,6 +32,7 @@ class FactContext:
     quote_is_fragment: bool = False  # the quotation starts mid-clause ("will outlast …"): not asked alone
     excluded_values: set[str] = field(default_factory=set)  # values that are also right (conflicts)
     importance: float = 1.0  # a date's or figure's place in its sentence (see ``importance``)
+    continuation: str | None = None  # the rest of a quotation its attribution interrupts
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -273,7 +274,9 @@ class QuestionBuilder:
         speaker = fact.speaker or ""
         if context.quote_is_fragment:
             return []
-        quote = _shorten_quote(fact.text)
+        # "“A railway that stops growing,” Korrath told …, “has already begun to die.”": asked whole.
+        whole = f"{fact.text} … {context.continuation}" if context.continuation else fact.text
+        quote = _shorten_quote(whole)
         prompt = f"Who said: “{quote}”?"
         if _leaks(prompt, speaker, context.aliases):
             return []

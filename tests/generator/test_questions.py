@@ -115,3 +115,15 @@ def test_a_role_of_the_past_is_asked_in_the_past() -> None:
     found = prompts("The line was surveyed in 1844 by its chief engineer, Mattias Oderhelm (1812–1879). "
                     "The railway was founded by the banker Osric Pellame, a grain merchant from Dunmerrow.")
     assert not any(prompt.startswith(("What role does", "Who is")) for prompt in found)
+
+
+def test_a_then_role_is_left_out_of_a_when_question() -> None:
+    found = prompts("Livia Marsk, then minister of commerce, told the Diet in June 1931 that the state had taken over.")
+    assert "When did Livia Marsk tell the Diet that the state had taken over?" in found
+
+
+def test_a_quotation_split_by_its_attribution_is_asked_whole() -> None:
+    found = prompts("“A railway that stops growing,” Teodor Korrath told the shareholders in 1879, "
+                    "“has already begun to die.” Later he retired. Osric Pellame said “the line will pay”. "
+                    "Livia Marsk said “the state has taken over”. Jory Weskett said “the mail was never late”.")
+    assert "Who said: “A railway that stops growing … has already begun to die”?" in found
