@@ -11,7 +11,7 @@ from studyapp.generator.attribution import quotation_tokens
 from studyapp.generator.conflicts import conflicts_in
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
-from studyapp.generator.importance import importance
+from studyapp.generator.importance import Importance
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
 from studyapp.generator.people import PeopleIndex, add_known_roles, find_people
 from studyapp.generator.questions import FactContext, QuestionBuilder
@@ -73,6 +73,7 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
         return subject
 
     contexts: list[FactContext] = []
+    importance = Importance(article)
     dates_of = dates_by_sentence(article)  # years carried from the dateline and headings, relative dates resolved
     for sentence in article.sentences:
         dates = dates_of[sentence.index]
@@ -81,11 +82,11 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
                                   sentence.start + mention.end, value=mention.value)
             event = event_for(sentence.text, mention, full_name, sentence.tokens)
             contexts.append(FactContext(fact, date=mention, event=event,
-                                        importance=importance(article, sentence.index, fact.start, fact.end, "date")))
+                                        importance=importance.of(sentence.index, fact.start, fact.end, "date")))
         for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens):
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
-            weight = importance(article, sentence.index, fact.start, fact.end, "figure", mention.unit == "ordinal")
+            weight = importance.of(sentence.index, fact.start, fact.end, "figure", mention.unit == "ordinal")
             contexts.append(FactContext(fact, figure=mention, importance=weight))
     return contexts
 
@@ -97,6 +98,7 @@ def _aliases(name: str, people: PeopleIndex) -> list[str]:
 
 def _quote_facts(article: Article, quotes, people: PeopleIndex) -> list[FactContext]:
     contexts = []
+    absorbed: set[int] = set()  # quotations asked together with the one before them
     for number, quote in enumerate(quotes):
         if not quote.speaker:
             continue  # unattributed: better no fact than a guessed speaker
@@ -104,11 +106,27 @@ def _quote_facts(article: Article, quotes, people: PeopleIndex) -> list[FactCont
                     span=(quote.sentence_start, quote.sentence_end), speaker=quote.speaker, start=quote.start,
                     end=quote.end, sentence_index=quote.first_sentence)
         following = quotes[number + 1] if number + 1 < len(quotes) else None
-        continued = following is not None and following.speaker == quote.speaker and _goes_on_in(article, quote, following)
+        continued = (following is not None and following.speaker == quote.speaker and number not in absorbed
+                     and (_goes_on_in(article, quote, following) or _follows_on(article, quote, following)))
+        if continued:
+            absorbed.add(number + 1)
         contexts.append(FactContext(fact, aliases=_aliases(quote.speaker, people),
                                     quote_is_fragment=_starts_mid_clause(article, quote.start, quote.end),
-                                    continuation=following.text if continued else None))
+                                    continuation=following.text if continued else None,
+                                    asked_with_previous=number in absorbed))
     return contexts
+
+
+# '“We are not closing supermarkets,” Oduya said. “We are just not opening any.”': the second sentence leans on
+# the first, so the two are asked as one. Only a short attribution may stand between them.
+_ATTRIBUTION_SENTENCE_BETWEEN = re.compile(r"[,.!?]?[”\"](?:\s+[^“”\"]{3,60}[.!?])?\s+[“\"]")
+_MOST_JOINED_WORDS = 32
+
+
+def _follows_on(article: Article, quote, following) -> bool:
+    return (following.text[:1].isupper()
+            and len(quote.text.split()) + len(following.text.split()) <= _MOST_JOINED_WORDS
+            and bool(_ATTRIBUTION_SENTENCE_BETWEEN.fullmatch(article.text, quote.end, following.start)))
 
 
 # '“A railway that stops growing,” Korrath told the shareholders in 1879, “has already begun to die.”'

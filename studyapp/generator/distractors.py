@@ -69,10 +69,12 @@ def _date_variations(value: str) -> list[str]:
     precision = value.count("-")
     if precision == 0:
         shifts = [(-1, 0, 0), (1, 0, 0), (-2, 0, 0), (2, 0, 0), (-3, 0, 0), (3, 0, 0)]
+    # Each wrong date changes two parts of the answer where it can: when each changes only one, the answer is
+    # the one date whose day, month and year every other choice shares.
     elif precision == 1:
-        shifts = [(0, -1, 0), (0, 1, 0), (-1, 0, 0), (1, 0, 0), (0, -2, 0), (0, 2, 0)]
+        shifts = [(0, -2, 0), (0, 1, 0), (-1, 1, 0), (1, -1, 0), (0, -1, 0), (0, 3, 0)]
     else:
-        shifts = [(0, -1, 0), (0, 1, 0), (-1, 0, 0), (1, 0, 0), (0, 0, -7), (0, 0, 7), (0, 0, -3), (0, 0, 3)]
+        shifts = [(0, -1, -4), (0, 1, 3), (-1, 0, 6), (1, 0, -5), (-1, 1, 0), (1, -1, 0), (0, 0, -7), (0, 0, 7)]
     shifted = (_shift_date(value, *shift) for shift in shifts)
     return [candidate for candidate in shifted if candidate]
 

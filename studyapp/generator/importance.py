@@ -9,6 +9,8 @@ fact can sit in scales its importance by a factor from ``scoring``; facts that e
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from studyapp.generator import scoring
@@ -23,30 +25,49 @@ _ASIDES = {
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 
 
-def importance(article: Article, sentence_index: int, start: int, end: int, kind: str, ordinal: bool = False) -> float:
-    """The importance of the fact at article offsets [start, end) in its sentence: 1 for the sentence's
-    point, less for an aside, more in the article's opening paragraphs."""
-    sentence = article.sentences[sentence_index]
-    weight = 1.0
-    before = article.text[sentence.start:start]
-    if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
-        weight *= scoring.IN_PARENTHESES
-    if _inside_quotation(before):
-        weight *= scoring.IN_QUOTATION
-    if ordinal:
-        weight *= scoring.ORDINAL
-    tokens = sentence.tokens
-    if tokens is not None:
-        weight *= _weight_of_place(tokens, start - sentence.start, end - sentence.start, describing=kind == "figure")
-    first_text_paragraph = article.sentences[0].paragraph + (1 if article.title else 0)
-    if sentence.paragraph <= first_text_paragraph + 1:
-        weight *= scoring.IN_THE_LEAD
-    return weight
+class Importance:
+    """The importance of the article's dates and figures (see the module's docstring)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        # Whether a quotation is still open where each sentence starts: one that runs on over several
+        # sentences ("“The first one we reached … The second took us until dark.”") holds them all.
+        self.quoted_at_start: list[bool] = []
+        open_quote, paragraph = False, None
+        for sentence in article.sentences:
+            if sentence.paragraph != paragraph:
+                open_quote, paragraph = False, sentence.paragraph
+            self.quoted_at_start.append(open_quote)
+            open_quote = _still_quoting(open_quote, sentence.text)
+        self.first_text_paragraph = article.sentences[0].paragraph + (1 if article.title else 0) if article.sentences else 0
+
+    def of(self, sentence_index: int, start: int, end: int, kind: str, ordinal: bool = False) -> float:
+        """1 for the point of its sentence, less for an aside, more in the article's opening paragraphs."""
+        sentence = self.article.sentences[sentence_index]
+        weight = 1.0
+        before = self.article.text[sentence.start:start]
+        if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+            weight *= scoring.IN_PARENTHESES
+        if _still_quoting(self.quoted_at_start[sentence_index], before):
+            weight *= scoring.IN_QUOTATION
+        if ordinal:
+            weight *= scoring.ORDINAL
+        if sentence.tokens is not None:
+            weight *= _weight_of_place(sentence.tokens, start - sentence.start, end - sentence.start,
+                                       describing=kind == "figure")
+        if sentence.paragraph <= self.first_text_paragraph + 1:
+            weight *= scoring.IN_THE_LEAD
+        return weight
 
 
-def _inside_quotation(before: str) -> bool:
-    curly = before.count("“") > before.count("”")
-    return curly or before.count('"') % 2 == 1
+def _still_quoting(open_quote: bool, text: str) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was open before it."""
+    for mark in _QUOTE_MARK.findall(text):
+        open_quote = mark == "“" or (mark == '"' and not open_quote)
+    return open_quote
+
+
+_QUOTE_MARK = re.compile(r'[“”"]')
 
 
 def _weight_of_place(tokens: Span, start: int, end: int, describing: bool) -> float:

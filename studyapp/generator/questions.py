@@ -32,7 +32,8 @@ class FactContext:
     quote_is_fragment: bool = False  # the quotation starts mid-clause ("will outlast …"): not asked alone
     excluded_values: set[str] = field(default_factory=set)  # values that are also right (conflicts)
     importance: float = 1.0  # a date's or figure's place in its sentence (see ``importance``)
-    continuation: str | None = None  # the rest of a quotation its attribution interrupts
+    continuation: str | None = None  # the rest of a quotation its attribution interrupts, or its next sentence
+    asked_with_previous: bool = False  # that next sentence: asked with the quotation before it, not alone
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -272,7 +273,7 @@ class QuestionBuilder:
     def _quote_questions(self, context: FactContext) -> list[Question]:
         fact = context.fact
         speaker = fact.speaker or ""
-        if context.quote_is_fragment:
+        if context.quote_is_fragment or context.asked_with_previous:
             return []
         # "“A railway that stops growing,” Korrath told …, “has already begun to die.”": asked whole.
         whole = f"{fact.text} … {context.continuation}" if context.continuation else fact.text

@@ -133,3 +133,19 @@ def test_numeric_choices_share_a_unit_and_a_plausible_size(path: Path) -> None:
         assert all(max(answer, number) / min(answer, number) <= 5 for number in numbers), question.choices
         if fact.unit == "%":
             assert all(number <= 100 for number in numbers), question.choices
+
+
+def test_wrong_dates_do_not_all_share_the_answers_day_month_and_year() -> None:
+    from studyapp.generator.dates import find_dates
+    from studyapp.generator.distractors import date_distractors
+
+    mention = find_dates("The canal opened on 12 August 1868.")[0]
+    wrong = [value for _, value, _ in date_distractors(mention, [mention.value], set(), salt="x")]
+    choices = [mention.value, *wrong]
+    # When every wrong date changes one part only, the answer is the one that holds each part's majority.
+    for part in range(3):
+        values = [choice.split("-")[part] for choice in choices]
+        assert values.count(mention.value.split("-")[part]) <= 3
+    assert sum(all(choice.split("-")[part] == mention.value.split("-")[part] for choice in choices[1:])
+               for part in range(3)) == 0
+    assert not all(sum(a != b for a, b in zip(choice.split("-"), mention.value.split("-"))) == 1 for choice in wrong)

@@ -127,3 +127,17 @@ def test_a_quotation_split_by_its_attribution_is_asked_whole() -> None:
                     "“has already begun to die.” Later he retired. Osric Pellame said “the line will pay”. "
                     "Livia Marsk said “the state has taken over”. Jory Weskett said “the mail was never late”.")
     assert "Who said: “A railway that stops growing … has already begun to die”?" in found
+
+
+def test_a_quotation_that_goes_on_in_a_second_sentence_is_asked_with_it() -> None:
+    found = prompts("“We are not closing supermarkets,” Samir Oduya said. “We are just not opening any.” "
+                    "Odile Brandvik said “the shops will stay”. Nadia Quarshie said “money is tight”. "
+                    "Prince Adjei said “we ran out of bread”.")
+    assert "Who said: “We are not closing supermarkets … We are just not opening any”?" in found
+    assert not any(prompt == "Who said: “We are just not opening any”?" for prompt in found)
+
+
+def test_a_number_in_a_quotation_that_runs_over_sentences_gets_no_question() -> None:
+    asked = _asked_about("Filler.\n\nFiller.\n\nThe rescuer Ana Salo said: “The first house took an hour. "
+                         "Then we lifted 17 beams before dark.” The village lost 40 homes.")
+    assert "40 homes" in asked and "17 beams" not in asked
