@@ -360,7 +360,7 @@ class QuestionBuilder:
         groups = [timeline[start::most] for start in range(most)] if len(timeline) >= size * most else [timeline]
         questions: list[Question] = []
         for group in groups:
-            group = group[:5]
+            group = _one_a_year(group)[:5]
             if len(group) < 3:
                 continue
             statements = [_capitalise(c.event.statement) for c in group]
@@ -371,6 +371,14 @@ class QuestionBuilder:
                 fact_ids=[c.fact.id for c in group], score=scoring.TIMELINE,
             ))
         return questions
+
+
+def _one_a_year(timeline: list[FactContext]) -> list[FactContext]:
+    """The first event of each year: "1931" beside "December 1931" could not be put in order."""
+    kept: dict[str, FactContext] = {}
+    for context in timeline:
+        kept.setdefault(context.date.value[:4], context)
+    return list(kept.values())
 
 
 def _spelling_of_dates(mentions: list[DateMention]) -> dict[str, str]:

@@ -141,3 +141,12 @@ def test_a_number_in_a_quotation_that_runs_over_sentences_gets_no_question() -> 
     asked = _asked_about("Filler.\n\nFiller.\n\nThe rescuer Ana Salo said: “The first house took an hour. "
                          "Then we lifted 17 beams before dark.” The village lost 40 homes.")
     assert "40 homes" in asked and "17 beams" not in asked
+
+
+def test_a_timeline_never_holds_two_events_of_one_year() -> None:
+    article = ("In 1921 the council met. The first canal opened in 1925. In March 1931 the bank failed. "
+               "The new bridge opened in December 1931. The port closed in 1940. The mill burned in 1950.")
+    for question in generate("A title\n" + article).questions:
+        if question.type == "order":
+            years = [part.split(":")[0][-4:] for part in question.explanation.split("; ")]
+            assert len(years) == len(set(years)), question.explanation
