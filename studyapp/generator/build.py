@@ -42,7 +42,7 @@ def generate(text: str, title: str | None = None, source_file: str = "article.tx
                 c.excluded_values |= set(values.values()) - {values[c.fact.id]}
     if progress is not None:
         progress(0.95)
-    questions = QuestionBuilder(contexts).build()
+    questions = QuestionBuilder(contexts, people={person.name for person in people}).build()
     return Bank(
         title=article.title,
         source_file=source_file,

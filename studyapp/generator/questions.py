@@ -129,8 +129,9 @@ def _leaks(prompt: str, answer: str, aliases: list[str]) -> bool:
 
 
 class QuestionBuilder:
-    def __init__(self, contexts: list[FactContext]) -> None:
+    def __init__(self, contexts: list[FactContext], people: set[str] | None = None) -> None:
         self.contexts = contexts
+        self.person_names = people  # None: every speaker may stand beside every other
         self.dates = [c.date.value for c in contexts if c.date is not None]
         self.speakers = sorted({c.fact.speaker for c in contexts if c.fact.kind == "quote" and c.fact.speaker})
         self.people = [c for c in contexts if c.fact.kind == "person"]
@@ -286,6 +287,10 @@ class QuestionBuilder:
         candidates += [c.fact.text for c in self.people if c.fact.text not in candidates and c.fact.text != speaker]
         # A name the quotation itself mentions would give the game away.
         candidates = [name for name in candidates if name.split()[-1].lower() not in fact.text.lower()]
+        if self.person_names is not None:
+            # A court among three people (or one person among ministries) stands out: speakers of one kind.
+            is_person = speaker in self.person_names
+            candidates = [name for name in candidates if (name in self.person_names) == is_person]
         accept = [alias for alias in context.aliases if alias != speaker]
         if len(candidates) >= 3:
             choices = _order([speaker, *candidates[:3]], fact.id)

@@ -150,3 +150,12 @@ def test_a_timeline_never_holds_two_events_of_one_year() -> None:
         if question.type == "order":
             years = [part.split(":")[0][-4:] for part in question.explanation.split("; ")]
             assert len(years) == len(set(years)), question.explanation
+
+
+def test_who_said_offers_speakers_of_one_kind() -> None:
+    article = ("The Velmoran Embassy said the envoy had “done nothing wrong”. Anna Lind, a lawyer, said "
+               "“the expulsion is unlawful”. Piet Hald, a professor, said “the row will pass”. "
+               "Ola Berg, an analyst, said “trade will suffer”. Ute Moss, a diplomat, said “we will talk”.")
+    for question in generate("A title\n" + article).questions:
+        if question.type == "who_said":
+            assert all(choice.startswith("the ") == question.answer.startswith("the ") for choice in question.choices)
