@@ -329,6 +329,18 @@ def _child_holding(verb: Token, date_tokens: set[int]) -> Token | None:
     return None
 
 
+def _says_nothing(verb: Token, kept: set[int]) -> bool:
+    """Whether the verb reports words (a clause or a quotation) of which the question keeps none."""
+    reported = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
+    # (A quotation in a clause of its own, "…, and Tamm warned that “…”", is that clause's.)
+    own = [verb, *(child for child in verb.children if child.dep_ not in {"conj", "advcl", "relcl", "acl"})]
+    quoted = any(token.text in {"“", "”", '"'} for part in own[1:] for token in part.subtree)
+    if not reported and not quoted:
+        return False
+    return not any(token.i in kept for child in reported for token in child.subtree) and not (
+        quoted and any(child.dep_ in {"dobj", "xcomp", "attr"} and child.i in kept for child in verb.children))
+
+
 def _lower_first(subject: str, first: Token) -> str:
     """"Three parties walked out" → "three parties": a capital only for a name."""
     if first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper()):
@@ -419,8 +431,12 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
             continue
         if child.i in date_tokens:
             continue
-        rest_tokens += _subtree_without(child, _LEFT_OUT - {"cc", "conj"} if child.dep_ == "ccomp" else _LEFT_OUT,
-                                        date_tokens)
+        # Coordination is left out between clauses, not inside a clause or an object ("found the company and
+        # two managers guilty").
+        inside = child.dep_ == "ccomp" or child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+        rest_tokens += _subtree_without(child, _LEFT_OUT - {"cc", "conj"} if inside else _LEFT_OUT, date_tokens)
+    if _says_nothing(verb, {t.i for t in rest_tokens}):
+        return _SKIP  # "When did the ministry say in a statement?": what was said is gone
     rest = _trim(without_citations(_phrase(rest_tokens)))
     subject = without_citations(subject)
     vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"}

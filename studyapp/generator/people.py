@@ -300,7 +300,9 @@ def find_people(article: Article) -> PeopleIndex:
         def place(match: re.Match[str]) -> tuple[int, int, int]:
             return (sentence.index, sentence.start + match.start(), sentence.start + match.end())
 
-        for found in [*appositive_roles(sentence, is_role_noun), *titled_names(sentence, known_surnames, is_title)]:
+        titled = [found for found in titled_names(sentence, known_surnames, is_title)
+                  if not _common_word(found.name.split()[-1], article.text)]  # "Captain Harrow Trophy"
+        for found in [*appositive_roles(sentence, is_role_noun), *titled]:
             index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
             index.describe(found.name, found.also)
         for match in _TITLED.finditer(text):
@@ -309,8 +311,12 @@ def find_people(article: Article) -> PeopleIndex:
                 continue
             if title_is_part_of_a_name(sentence, match.end("role")):
                 continue  # "Prince Adjei", "Dean Howell": the title-like word is a first name
-            if " " not in name and name not in named_by_model and name_is_a_thing(sentence, match.start("role")):
-                continue  # "off Admiral Point", "the Captain Harrow Trophy": a place or a thing, not a person
+            # "off Admiral Point", "the Captain Harrow Trophy": a place or a thing, not a person. A name the model
+            # read as a person's is a thing too when its last word is written in lower case elsewhere ("the
+            # trophy"): nobody's surname is.
+            unsure = (" " not in name and name not in named_by_model) or _common_word(name.split()[-1], article.text)
+            if unsure and name_is_a_thing(sentence, match.start("role")):
+                continue
             role = match.group("role")
             if match.group("place") and match.group("place") not in NOT_PERSON_WORDS:
                 role = f"{role} of {match.group('place')}"
@@ -338,6 +344,10 @@ def add_known_roles(index: PeopleIndex, article: Article) -> None:
             if name is not None and not index.people[name].roles:
                 index.add(name, match.group("role"),
                           (sentence.index, sentence.start + match.start(), sentence.start + match.end()))
+
+
+def _common_word(word: str, text: str) -> bool:
+    return word[:1].isupper() and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
 def _trim_name(name: str) -> str:

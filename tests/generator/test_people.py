@@ -114,3 +114,9 @@ def test_a_role_stops_at_and() -> None:
     found = people_in("The stations were closed by Edda Brannock, the fourth general manager and the first woman "
                       "to hold the post.")
     assert found["Edda Brannock"] == "fourth general manager"
+
+
+def test_a_title_before_a_things_name_makes_no_person() -> None:
+    found = people_in("Osprey also took the Captain Harrow Trophy for the best-preserved classic boat. "
+                      "The trophy has been given since 1902. Race officer Della King handed it over.")
+    assert "Harrow Trophy" not in found and "Della King" in found

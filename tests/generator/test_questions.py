@@ -159,3 +159,17 @@ def test_who_said_offers_speakers_of_one_kind() -> None:
     for question in generate("A title\n" + article).questions:
         if question.type == "who_said":
             assert all(choice.startswith("the ") == question.answer.startswith("the ") for choice in question.choices)
+
+
+def test_no_when_question_on_words_whose_content_is_gone() -> None:
+    found = prompts("Late on 12 March 2024 the ministry said in a statement that Dravenia would “respond in kind "
+                    "and in proportion,” and the envoy was told to leave. “We have built trade for years,” Ysolde "
+                    "Marek wrote in a post on 6 March 2024.")
+    assert not any(prompt.startswith("When") and prompt.endswith(("in a statement?", "in a post?")) for prompt in found)
+
+
+def test_a_when_question_keeps_every_object_of_its_verb() -> None:
+    found = prompts("CALDMOUTH, 23 May 2025 — A jury at Caldmouth District Court on Friday found Brennick Seafoods "
+                    "and two former managers guilty of hiding more than 14,000 pounds of cod from inspectors.")
+    assert any(prompt.startswith("When did a jury at Caldmouth District Court find Brennick Seafoods and two former "
+                                 "managers guilty") for prompt in found)
