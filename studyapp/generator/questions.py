@@ -319,10 +319,8 @@ class QuestionBuilder:
             return []  # "daughter": whose, the question could not say
         verb = "was" if context.past_role else "is"
         questions: list[Question] = []
-        other_roles = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)
-                              and c.fact.role.lower().split()[-1] not in KIN})
-        if len(other_roles) >= 3 and not _leaks(f"Who {verb} {fact.text}?", role, []):
-            wrong = sorted(other_roles, key=lambda other: short_hash(fact.id, other))[:3]
+        wrong = self._wrong_roles(role, fact.id)
+        if len(wrong) == 3 and not _leaks(f"Who {verb} {fact.text}?", role, []):
             prompt = f"What role {'did' if context.past_role else 'does'} {fact.text} hold?"
             questions.append(Question(
                 fact.id, "multiple_choice", prompt, role, choices=_order([role, *wrong], fact.id),
@@ -351,6 +349,21 @@ class QuestionBuilder:
                     score=scoring.NAME_TYPED, variant="name",
                 ))
         return questions
+
+    def _wrong_roles(self, role: str, salt: str) -> list[str]:
+        """Three other people's roles written like ``role`` (a title beside titles, a description beside
+        descriptions, of a like length: one that stands out by its shape gives the answer away), none of which
+        could also describe its holder, and no two of one kind ("Ambassador" beside "Ambassador to Brelland")."""
+        others = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)
+                         and c.fact.role.lower().split()[-1] not in KIN})
+        likeness = sorted(others, key=lambda other: (other[:1].isupper() != role[:1].isupper(),
+                                                     abs(len(other.split()) - len(role.split())) // 3,
+                                                     short_hash(salt, other)))
+        wrong: list[str] = []
+        for other in likeness:
+            if not any(_related_roles(other, chosen) for chosen in wrong):
+                wrong.append(other)
+        return wrong[:3]
 
     # Timelines ---------------------------------------------------------------------------------
 
@@ -441,11 +454,23 @@ def _head(role: str) -> str:
 
 
 def _related_roles(first: str, second: str) -> bool:
-    """Could one of these roles also describe the holder of the other? ("President", "US President")."""
+    """Could one of these roles also describe the holder of the other? ("President", "US President";
+    "engineer", "chief engineer"; "Ambassador to Brelland", "Brelland's ambassador")."""
     a, b = first.lower().split(), second.lower().split()
     if a == b or a[-len(b):] == b or b[-len(a):] == a:
         return True
-    return _head(first) == _head(second) and (len(a) == 1 or len(b) == 1)
+    if _head(first) == _head(second) and (len(a) == 1 or len(b) == 1):
+        return True
+    words_a, words_b = _role_words(first), _role_words(second)
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+_ROLE_GLUE = {"the", "a", "an", "of", "to", "at", "for", "in", "and", "from", "on"}
+
+
+def _role_words(role: str) -> set[str]:
+    words = re.findall(r"[\w’'-]+", role.lower())
+    return {re.sub(r"[’']s$", "", word) for word in words if word not in _ROLE_GLUE}
 
 
 _TYPE_ORDER = ["multiple_choice", "who_said", "short_answer", "cloze", "true_false", "order"]

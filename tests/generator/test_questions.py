@@ -173,3 +173,14 @@ def test_a_when_question_keeps_every_object_of_its_verb() -> None:
                     "and two former managers guilty of hiding more than 14,000 pounds of cod from inspectors.")
     assert any(prompt.startswith("When did a jury at Caldmouth District Court find Brennick Seafoods and two former "
                                  "managers guilty") for prompt in found)
+
+
+def test_no_wrong_role_could_also_be_right() -> None:
+    article = ("Lorenz Ebbe, the chief engineer, drew the plans. Aurelio Mancini, an engineer, built the locks. "
+               "Greta Holmqvist, the minister of public works, paid. Ruth Castellan, a historian, wrote it up. "
+               "Nora Feld, Brelland's ambassador, came. Tomas Rieger, the Ambassador to Brelland, left.")
+    for question in generate("A title\n" + article).questions:
+        if question.prompt.startswith("What role"):
+            wrong = [choice for choice in question.choices if choice != question.answer]
+            assert not {question.answer.lower(), *map(str.lower, wrong)} >= {"engineer", "chief engineer"}
+            assert not ({"brelland's ambassador", "ambassador to brelland"} <= set(map(str.lower, question.choices)))
