@@ -124,7 +124,7 @@ _MOST_JOINED_WORDS = 32
 
 
 def _follows_on(article: Article, quote, following) -> bool:
-    return (following.text[:1].isupper()
+    return (following.text[:1].isupper() and quote.text[:1].isupper()  # two sentences, not a phrase and a sentence
             and len(quote.text.split()) + len(following.text.split()) <= _MOST_JOINED_WORDS
             and bool(_ATTRIBUTION_SENTENCE_BETWEEN.fullmatch(article.text, quote.end, following.start)))
 

@@ -7,7 +7,7 @@ and the caller falls back to a cloze question built on the sentence itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from lemminflect import getLemma
@@ -169,7 +169,18 @@ def event_for(sentence: str, date: DateMention, resolve_name=None, tokens: Span 
     event = _rule_event(sentence[:date.end] + without_citations(sentence[date.end:]), date, resolve_name)
     if event is None or "[" in event.question:
         return None
-    return event
+    return _common_noun_in_lower_case(event, tokens) if tokens is not None else event
+
+
+def _common_noun_in_lower_case(event: Event, tokens: Span) -> Event:
+    """"Dockworkers at the port voted": the rules keep a sentence's capital; the parse knows it is no name."""
+    first = event.statement.split(" ", 1)[0]
+    token = next((t for t in tokens if t.text == first), None)
+    if token is None or token.pos_ == "PROPN" or first == "I" or first.isupper() or not first[:1].isupper():
+        return event
+    lowered = first[:1].lower() + first[1:]
+    return replace(event, statement=lowered + event.statement[len(first):],
+                   question=re.sub(rf"\b{re.escape(first)}\b", lowered, event.question, count=1))
 
 
 def _rule_event(sentence: str, date: DateMention, resolve_name=None) -> Event | None:
@@ -431,6 +442,8 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
             continue
         if child.i in date_tokens:
             continue
+        if child.dep_ == "prep" and all(t.ent_type_ == "TIME" for t in child.subtree if t.i != child.i):
+            continue  # "at 11.47 p.m.": the hour says when, and the question asks for the day
         # Coordination is left out between clauses, not inside a clause or an object ("found the company and
         # two managers guilty").
         inside = child.dep_ == "ccomp" or child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}

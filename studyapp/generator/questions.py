@@ -335,8 +335,9 @@ class QuestionBuilder:
         if specific:
             article = "" if re.match(r"(?i)the\b|\S+['’]s\b", role) else "the "
             prompt = f"Who {verb} {article}{role}?"
+            # (Not "Dean Howell" as a wrong answer to "Who was the Dean of the School of Public Health?")
             others = [c.fact.text for c in self.people if c.fact.text != fact.text and c.fact.role
-                      and not _related_roles(c.fact.role, role)]
+                      and not _related_roles(c.fact.role, role) and not set(c.fact.text.split()) & set(role.split())]
             if not _leaks(prompt, fact.text, context.aliases):
                 if len(others) >= 3:
                     wrong = sorted(others, key=lambda other: short_hash(fact.id, other))[:3]

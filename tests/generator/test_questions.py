@@ -184,3 +184,11 @@ def test_no_wrong_role_could_also_be_right() -> None:
             wrong = [choice for choice in question.choices if choice != question.answer]
             assert not {question.answer.lower(), *map(str.lower, wrong)} >= {"engineer", "chief engineer"}
             assert not ({"brelland's ambassador", "ambassador to brelland"} <= set(map(str.lower, question.choices)))
+
+
+def test_a_when_question_neither_capitalises_a_common_noun_nor_gives_the_hour() -> None:
+    found = prompts("PORT ALDANE, Kestria, 14 November 2024 (Wire) — Dockworkers at the busiest port voted on "
+                    "Thursday to stay off the job. The magnitude 6.8 quake struck at 11.47 p.m. on Sunday at a "
+                    "depth of 10 km.")
+    assert "When did dockworkers at the busiest port vote to stay off the job?" in found
+    assert not any(prompt.startswith("When") and "p.m." in prompt for prompt in found)
