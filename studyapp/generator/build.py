@@ -11,7 +11,7 @@ from studyapp.generator.attribution import quotation_tokens
 from studyapp.generator.conflicts import conflicts_in
 from studyapp.generator.events import event_for
 from studyapp.generator.figures import find_figures
-from studyapp.generator.importance import Importance
+from studyapp.generator.importance import Importance, figure_weight
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
 from studyapp.generator.people import PeopleIndex, add_known_roles, find_people
 from studyapp.generator.questions import FactContext, QuestionBuilder
@@ -83,10 +83,11 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
             event = event_for(sentence.text, mention, full_name, sentence.tokens)
             contexts.append(FactContext(fact, date=mention, event=event,
                                         importance=importance.of(sentence.index, fact.start, fact.end, "date")))
-        for mention in find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens):
+        figures = find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens)
+        for mention in figures:
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
-            weight = importance.of(sentence.index, fact.start, fact.end, "figure", mention.unit == "ordinal")
+            weight = importance.of(sentence.index, fact.start, fact.end, "figure", figure_weight(mention, figures))
             contexts.append(FactContext(fact, figure=mention, importance=weight))
     return contexts
 

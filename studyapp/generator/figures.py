@@ -357,6 +357,11 @@ def _add_percentages_and_rates(sentence: str, add: _Add) -> None:
         add(match.start(), match.end(), parse_number(match.group("number")), _time_unit(unit) or unit)
 
 
+def is_duration(unit: str) -> bool:
+    """Whether a figure's unit is a span of time ("years", "weeks", "minutes")."""
+    return _time_unit(unit) is not None
+
+
 def _time_unit(word: str) -> str | None:
     lower = word.lower()
     if not re.fullmatch(_TIME_UNIT, lower):

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from studyapp.generator import scoring
+from studyapp.generator.figures import FigureMention, is_duration
 from studyapp.generator.text import Article
 
 # The dependency labels of an aside, and what being inside one costs (once per kind of aside).
@@ -39,9 +40,10 @@ class Importance:
                 open_quote, paragraph = False, sentence.paragraph
             self.quoted_at_start.append(open_quote)
             open_quote = _still_quoting(open_quote, sentence.text)
-        self.first_text_paragraph = article.sentences[0].paragraph + (1 if article.title else 0) if article.sentences else 0
+        self.first_text_paragraph = article.sentences[0].paragraph if article.sentences else 0  # (titles are no sentence)
 
-    def of(self, sentence_index: int, start: int, end: int, kind: str, ordinal: bool = False) -> float:
+    def of(self, sentence_index: int, start: int, end: int, kind: str, what: float = 1.0) -> float:
+        """``what``: the weight of the fact for what it is, before where it stands (see ``figure_weight``)."""
         """1 for the point of its sentence, less for an aside, more in the article's opening paragraphs."""
         sentence = self.article.sentences[sentence_index]
         weight = 1.0
@@ -50,14 +52,33 @@ class Importance:
             weight *= scoring.IN_PARENTHESES
         if _still_quoting(self.quoted_at_start[sentence_index], before):
             weight *= scoring.IN_QUOTATION
-        if ordinal:
-            weight *= scoring.ORDINAL
+        weight *= what
         if sentence.tokens is not None:
             weight *= _weight_of_place(sentence.tokens, start - sentence.start, end - sentence.start,
                                        describing=kind == "figure")
         if sentence.paragraph <= self.first_text_paragraph + 1:
             weight *= scoring.IN_THE_LEAD
         return weight
+
+
+def figure_weight(figure: FigureMention, beside: list[FigureMention]) -> float:
+    """What a figure is worth for what it is: a rank, an age, a small count or the span of another figure
+    ("fell by 22 percent in five years") is less than the amount a sentence gives."""
+    if figure.unit == "ordinal":
+        return scoring.ORDINAL
+    if figure.unit == "years old":
+        return scoring.AGE
+    if is_duration(figure.unit) and "-" not in figure.text:  # ("a ten-minute walk" describes its noun: see below)
+        spans_another = any(other is not figure and other.unit != "ordinal" and not is_duration(other.unit)
+                            for other in beside)
+        return scoring.SPAN_OF_ANOTHER_FIGURE if spans_another else 1.0
+    if figure.value < 10 and figure.unit not in _MEASURED:
+        return scoring.SMALL_COUNT
+    return 1.0
+
+
+# Units whose small numbers are still the point: money, shares, scales.
+_MEASURED = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BRL", "%", "magnitude", "category", "force"}
 
 
 def _still_quoting(open_quote: bool, text: str) -> bool:
@@ -83,6 +104,8 @@ def _weight_of_place(tokens: Span, start: int, end: int, describing: bool) -> fl
     token: Token = head
     first = True
     while token.head.i != token.i:
+        if token.head.i < token.i and any(t.text in {"—", "–"} for t in token.doc[token.head.i:token.i]):
+            break  # "NORTHMERE, 9 January 2025 — A ten-minute walk …": the parser hangs the lead on the dateline
         dependency = token.dep_
         if dependency in _ASIDES and dependency not in seen:
             weight *= _ASIDES[dependency]

@@ -192,3 +192,19 @@ def test_a_when_question_neither_capitalises_a_common_noun_nor_gives_the_hour() 
                     "depth of 10 km.")
     assert "When did dockworkers at the busiest port vote to stay off the job?" in found
     assert not any(prompt.startswith("When") and "p.m." in prompt for prompt in found)
+
+
+def test_a_span_an_age_or_a_small_count_beside_the_point_gets_no_question() -> None:
+    article = ("Filler.\n\nFiller.\n\nPassenger numbers fell by 22 percent in five years after the buses came. "
+               "In Quarrow, Mirela Ostin, 54, a baker, stood by the house she had lived in for 30 years. "
+               "Kestel, a village of three streets, lost its school.")
+    asked = " ".join(_asked_about(article))
+    assert "22 percent" in asked
+    for detail in ("five years", "54", "30 years", "three streets"):
+        assert detail not in asked, detail
+
+
+def test_the_lead_after_a_dateline_is_no_aside() -> None:
+    asked = _asked_about("NORTHMERE, 9 January 2025 — A ten-minute walk after each meal lowered blood sugar "
+                         "spikes in adults with prediabetes by 23 percent, a 12-week trial found.")
+    assert "ten-minute" in " ".join(asked)
