@@ -298,12 +298,6 @@ class QuestionBuilder:
                 fact.id, "who_said", prompt, speaker, choices=choices, accept=accept, explanation=fact.sentence,
                 score=scoring.WHO_SAID if len(fact.text.split()) >= 4 else scoring.WHO_SAID_SHORT,
             ))
-            is_true = int(short_hash(fact.id, "tf"), 16) % 2 == 0
-            shown = speaker if is_true else candidates[0]
-            questions.append(Question(
-                fact.id, "true_false", f"True or false? {_capitalise(shown)} said “{quote}”.",
-                "True" if is_true else "False", choices=["True", "False"], explanation=fact.sentence, score=scoring.QUOTE_TRUE_FALSE,
-            ))
         else:
             questions.append(Question(
                 fact.id, "short_answer", prompt, speaker, accept=accept, explanation=fact.sentence, score=scoring.WHO_SAID_TYPED,
@@ -329,12 +323,15 @@ class QuestionBuilder:
         same_role = [c for c in self.people if c.fact.role and c.fact.role.lower() == role.lower()]
         # "Who was the analyst at Corran & Webb?" has one answer; "Who was the union member?" (one of many) and
         # "Who is the chief executive?" (of what?) do not say enough.
+        # "Who was the Prime Minister?" (of where?) neither; an office held in the past is asked with its year
+        # ("Who was the viceroy of Egypt in 1854?"), since others held it before and after.
         words = role.split()
-        specific = (len(words) >= 2 and len(same_role) == 1
-                    and (any(word[:1].isupper() for word in words[1:]) or bool({"of", "at", "for", "from"} & set(words))))
+        specific = (len(words) >= 2 and len(same_role) == 1 and words[0].lower() != "former"  # ("former" when?)
+                    and bool({"of", "at", "for", "from"} & set(words) or re.search(r"\w['’]s\b", role)))
         if specific:
             article = "" if re.match(r"(?i)the\b|\S+['’]s\b", role) else "the "
-            prompt = f"Who {verb} {article}{role}?"
+            year = self._year_of_sentence(fact.sentence_index) if context.past_role else None
+            prompt = f"Who {verb} {article}{role}{f' in {year}' if year else ''}?"
             # (Not "Dean Howell" as a wrong answer to "Who was the Dean of the School of Public Health?")
             others = [c.fact.text for c in self.people if c.fact.text != fact.text and c.fact.role
                       and not _related_roles(c.fact.role, role) and not set(c.fact.text.split()) & set(role.split())]
@@ -350,6 +347,11 @@ class QuestionBuilder:
                     score=scoring.NAME_TYPED, variant="name",
                 ))
         return questions
+
+    def _year_of_sentence(self, sentence_index: int) -> str | None:
+        """The year of the first event dated in the sentence, if one is."""
+        return next((c.date.value[:4] for c in self.contexts if c.date is not None and c.date.role == "event"
+                     and c.fact.sentence_index == sentence_index), None)
 
     def _wrong_roles(self, role: str, salt: str) -> list[str]:
         """Three other people's roles written like ``role`` (a title beside titles, a description beside

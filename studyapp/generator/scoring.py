@@ -40,7 +40,6 @@ FIGURE_CLOZE = 2.2  # the same sentence, typed
 WHO_SAID = 3.0  # "Who said …?" with four speakers, for a quotation of four words or more
 WHO_SAID_SHORT = 2.0  # a quotation of three words says little on its own
 WHO_SAID_TYPED = 1.8  # when the article names fewer than four speakers and people
-QUOTE_TRUE_FALSE = 1.4
 
 # People
 NAME_CHOICE = 2.8  # "Who was the minister of public works?" with four names

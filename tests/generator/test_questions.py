@@ -208,3 +208,17 @@ def test_the_lead_after_a_dateline_is_no_aside() -> None:
     asked = _asked_about("NORTHMERE, 9 January 2025 — A ten-minute walk after each meal lowered blood sugar "
                          "spikes in adults with prediabetes by 23 percent, a 12-week trial found.")
     assert "ten-minute" in " ".join(asked)
+
+
+def test_an_office_is_asked_with_its_year_and_a_bare_title_not_at_all() -> None:
+    found = prompts("In 1854 Said Pasha, the viceroy of Egypt, granted the concession. Prime Minister Lena Holt "
+                    "opened the canal. Anna Lind, a lawyer, objected. Piet Hald, a professor, agreed.")
+    assert any(prompt.startswith("Who was the viceroy of Egypt in 1854?") for prompt in found)
+    assert not any(prompt.startswith(("Who was the Prime Minister", "Who is the Prime Minister")) for prompt in found)
+
+
+def test_a_quotation_is_asked_as_who_said_and_never_as_true_or_false() -> None:
+    bank = generate("A title\nAnna Lind said “the expulsion is unlawful”. Piet Hald said “the row will pass”. "
+                    "Ola Berg said “trade will suffer”. Ute Moss said “we will talk again”.")
+    assert any(question.type == "who_said" for question in bank.questions)
+    assert not any(question.type == "true_false" and " said “" in question.prompt for question in bank.questions)
