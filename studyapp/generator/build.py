@@ -158,7 +158,8 @@ def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
         sentence_index, start, end = person.role_places[role]
         fact = _sentence_fact(article, sentence_index, "person", person.name, start, end, role=role)
         contexts.append(FactContext(fact, aliases=_aliases(person.name, people),
-                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index)))
+                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index),
+                                    role_needs_owner=role in person.owned_roles))
     return contexts
 
 

@@ -119,6 +119,8 @@ def _clean_role(role: str) -> str:
     if re.match(r"(?:one|another|some|each|every)\b", role, re.IGNORECASE):
         return ""  # "One volunteer" is no role
     role = re.sub(r"^(?:a|an|the|its|his|her|their|my|our|your)\s+", "", role, flags=re.IGNORECASE)
+    role = re.sub(r"^then[-\s]+", "", role)  # "the then-director of the survey"
+    role = re.sub(r"^(?:[\w]+-)+year-old\s+", "", role)  # "a 34-year-old nurse": the age is no part of the role
     if re.match(r"[a-z]\S*['’]s\b", role):
         role = "the " + role  # "the city's transit director" needs its article
     role = re.sub(r"\bpresidents\b", "president", role)
@@ -132,6 +134,9 @@ class Person:
     roles: Counter[str] = field(default_factory=Counter)
     role_places: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # role → (sentence, start, end)
     past_roles: set[str] = field(default_factory=set)  # roles the article marks "then-" or "former"
+    # One-word roles the article gives only as someone's ("its leader"): a fact, but "leader" of what, a
+    # question could not say.
+    owned_roles: set[str] = field(default_factory=set)
     # Other ways the article describes the person ("Osprey’s owner"): for finding whom "the owner" means.
     descriptions: set[str] = field(default_factory=set)
 
@@ -165,11 +170,14 @@ class PeopleIndex:
         person = self.people.setdefault(name, Person(name))
         if role:
             is_past = bool(re.match(r"\s*(?:(?:a|an|the)\s+)?(?:then\b|former\b)", role, re.IGNORECASE))
+            owned = bool(re.fullmatch(r"\s*(?:its|his|her|their)\s+\S+\s*", role, re.IGNORECASE))
             role = _clean_role(role)
             if not role:
                 return
             if is_past:
                 person.past_roles.add(role)
+            if owned:
+                person.owned_roles.add(role)
             person.roles[role] += 1
             if place is not None:
                 person.role_places.setdefault(role, place)
@@ -185,6 +193,7 @@ class PeopleIndex:
                 target.roles.update(short.roles)
                 target.descriptions.update(short.descriptions)
                 target.past_roles.update(short.past_roles)
+                target.owned_roles.update(short.owned_roles)
                 for role, place in short.role_places.items():
                     target.role_places.setdefault(role, place)
             elif len(longest) > 1:

@@ -34,6 +34,7 @@ class FactContext:
     importance: float = 1.0  # a date's or figure's place in its sentence (see ``importance``)
     continuation: str | None = None  # the rest of a quotation its attribution interrupts, or its next sentence
     asked_with_previous: bool = False  # that next sentence: asked with the quotation before it, not alone
+    role_needs_owner: bool = False  # "its leader": "leader" alone says too little to ask about
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -309,8 +310,8 @@ class QuestionBuilder:
     def _person_questions(self, context: FactContext) -> list[Question]:
         fact = context.fact
         role = fact.role or ""
-        if role.lower().split()[-1:] and role.lower().split()[-1] in KIN:
-            return []  # "daughter": whose, the question could not say
+        if role.lower().split()[-1:] and role.lower().split()[-1] in KIN or context.role_needs_owner:
+            return []  # "daughter", "its leader": whose, the question could not say
         verb = "was" if context.past_role else "is"
         questions: list[Question] = []
         wrong = self._wrong_roles(role, fact.id)
@@ -358,7 +359,7 @@ class QuestionBuilder:
         descriptions, of a like length: one that stands out by its shape gives the answer away), none of which
         could also describe its holder, and no two of one kind ("Ambassador" beside "Ambassador to Brelland")."""
         others = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)
-                         and c.fact.role.lower().split()[-1] not in KIN})
+                         and c.fact.role.lower().split()[-1] not in KIN and not c.role_needs_owner})
         likeness = sorted(others, key=lambda other: (other[:1].isupper() != role[:1].isupper(),
                                                      abs(len(other.split()) - len(role.split())) // 3,
                                                      short_hash(salt, other)))

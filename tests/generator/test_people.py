@@ -120,3 +120,10 @@ def test_a_title_before_a_things_name_makes_no_person() -> None:
     found = people_in("Osprey also took the Captain Harrow Trophy for the best-preserved classic boat. "
                       "The trophy has been given since 1902. Race officer Della King handed it over.")
     assert "Harrow Trophy" not in found and "Della King" in found
+
+
+def test_a_role_leaves_out_an_age_and_a_then() -> None:
+    found = people_in("Halima Yusuf, a 34-year-old nurse, voted early. Aurel Fenwick, the then-director of the "
+                      "survey, signed the order.")
+    assert found["Halima Yusuf"] == "nurse"
+    assert found["Aurel Fenwick"] == "director of the survey"

@@ -222,3 +222,11 @@ def test_a_quotation_is_asked_as_who_said_and_never_as_true_or_false() -> None:
                     "Ola Berg said “trade will suffer”. Ute Moss said “we will talk again”.")
     assert any(question.type == "who_said" for question in bank.questions)
     assert not any(question.type == "true_false" and " said “" in question.prompt for question in bank.questions)
+
+
+def test_a_role_given_only_as_someones_is_not_asked() -> None:
+    found = prompts("The Green List won four seats. Its leader, Noor Castellanos, thanked voters. Annika Roos, a "
+                    "political scientist at the University of Kessara, spoke. Halima Yusuf, a nurse, voted. "
+                    "Lucan Morrow, a painter, stayed home. Jorunn Axelby, a physicist, voted late.")
+    assert not any("Noor Castellanos hold" in prompt for prompt in found)
+    assert any("Annika Roos hold" in prompt for prompt in found)
