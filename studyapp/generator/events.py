@@ -39,9 +39,12 @@ _SUBJECT_STARTS_TO_DROP = re.compile(
 )
 # Subjects that need the sentences before them: pronouns, and "her chance", "its third flight", "the two".
 _VAGUE_SUBJECTS = re.compile(
-    r"^(?:it|they|this|these|those|that|the\s+two|both|the\s+countries|we|i|you|he|she)$|^(?:his|her|its|their|our)\s",
+    r"^(?:it|they|this|these|those|that|the\s+two|both|the\s+countries|we|i|you|he|she)$|^(?:his|her|its|their|our)\s"
+    r"|^(?:a|an)\s+\S+$",  # "When was a report released?": which report
     re.I,
 )
+# "When did the state close it?": an object only the sentence before names.
+_POINTING_OBJECT = re.compile(r"\s(?:it|them|him)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,8 @@ def _rule_event(sentence: str, date: DateMention, resolve_name=None) -> Event | 
     subject = _sentence_case(subject)
     if resolve_name is not None:
         subject = resolve_name(subject)
-    vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"}
+    vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"} or bool(
+        _POINTING_OBJECT.search(" " + rest))
     lower = verb.lower()
     rest_words = rest.split()
     aux = None
@@ -452,7 +456,8 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         return _SKIP  # "When did the ministry say in a statement?": what was said is gone
     rest = _trim(without_citations(_phrase(rest_tokens)))
     subject = without_citations(subject)
-    vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"}
+    vague = bool(_VAGUE_SUBJECTS.match(subject)) or subject.lower() in {"he", "she"} or bool(
+        _POINTING_OBJECT.search(" " + rest))
     if verb.lemma_ == "be":
         return _SKIP  # "GDP was about $41 billion in 2023": the year a figure is for, a state and not an event
     if passive:

@@ -87,6 +87,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _DASH = re.compile(r"[—–]|--")
+_FEWEST_CLOZE_WORDS = 6
 
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | None:
@@ -109,8 +110,8 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
         blanked = around[:1].upper() + around[1:]
         if without_citations(blanked).rstrip()[-1:] not in {".", "!", "?", "”", '"'}:
             blanked = blanked.rstrip(" ,;:") + "."
-    if _POINTS_BACK.match(blanked) or _unnamed_subject(blanked):
-        return None
+    if _POINTS_BACK.match(blanked) or _unnamed_subject(blanked) or len(blanked.split()) < _FEWEST_CLOZE_WORDS:
+        return None  # ("A majority needs _____." says too little: a majority of what?)
     return blanked
 
 
@@ -245,8 +246,14 @@ class QuestionBuilder:
                   if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text]
         others = [(text, value) for text, value in others
                   if text != answer and (text.strip()[:1].isalpha() and fact.unit not in _MONEY) == written_in_words]
+        # A wrong choice the sentence itself gives for something else ("every 10 minutes, compared with every
+        # _____") is ruled out by reading the prompt.
+        in_sentence = {float(c.fact.value) for c in self.contexts if c.fact.kind == "figure"
+                       and c.fact.sentence_index == fact.sentence_index and c.fact.unit == fact.unit}
+        others = [(text, value) for text, value in others if value not in in_sentence]
         wrong = figure_distractors(answer.lower() if answer[:1].isupper() else answer, float(fact.value), others,
                                    salt=fact.id, ceiling=_CEILINGS.get(fact.unit))
+        wrong = [(text, value, is_from) for text, value, is_from in wrong if value not in in_sentence]
         if answer[:1].isupper():
             wrong = [(_capitalise(text), value, is_from) for text, value, is_from in wrong]
         forms = (fact.text, format_number(fact.value), self._plain_figure(fact))
