@@ -44,7 +44,9 @@ _VAGUE_SUBJECTS = re.compile(
     re.I,
 )
 # "When did the state close it?": an object only the sentence before names.
-_POINTING_OBJECT = re.compile(r"\s(?:it|them|him)\b", re.I)
+# (The object of a verb, "closed it in June", not the subject of a clause, "said it was revoking".)
+_POINTING_OBJECT = re.compile(
+    r"\s(?:it|them|him)(?=\s*$|\s*[,.;]|\s+(?:in|on|at|for|to|from|with|by|after|before|during|until)\b)", re.I)
 
 
 @dataclass(frozen=True)

@@ -249,3 +249,8 @@ def test_no_when_question_on_a_thing_only_the_sentence_before_names() -> None:
 
 def test_a_blank_in_a_very_short_sentence_is_not_asked() -> None:
     assert not any("majority" in prompt for prompt in prompts("A majority needs 61 seats."))
+
+
+def test_it_as_the_subject_of_what_was_said_keeps_the_when_question() -> None:
+    found = prompts("On 17 October 2025 the State Department said it was revoking the visa of President Petro.")
+    assert any(prompt.startswith("When did the State Department say it was revoking") for prompt in found)
