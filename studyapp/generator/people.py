@@ -281,6 +281,7 @@ def find_people(article: Article) -> PeopleIndex:
     """Everyone the article names with a title or a role, plus their roles."""
     index = PeopleIndex()
     named_by_model = words_of_people(article)
+    lower_case_words = set(re.findall(r"\b[a-z][\w'’-]*", article.text))  # once: looked up for every title
     known_surnames = surnames(article)
 
     def is_role_noun(noun: str) -> bool:
@@ -310,7 +311,7 @@ def find_people(article: Article) -> PeopleIndex:
             return (sentence.index, sentence.start + match.start(), sentence.start + match.end())
 
         titled = [found for found in titled_names(sentence, known_surnames, is_title)
-                  if not _common_word(found.name.split()[-1], article.text)]  # "Captain Harrow Trophy"
+                  if not _common_word(found.name.split()[-1], lower_case_words)]  # "Captain Harrow Trophy"
         for found in [*appositive_roles(sentence, is_role_noun), *titled]:
             index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
             index.describe(found.name, found.also)
@@ -323,7 +324,7 @@ def find_people(article: Article) -> PeopleIndex:
             # "off Admiral Point", "the Captain Harrow Trophy": a place or a thing, not a person. A name the model
             # read as a person's is a thing too when its last word is written in lower case elsewhere ("the
             # trophy"): nobody's surname is.
-            unsure = (" " not in name and name not in named_by_model) or _common_word(name.split()[-1], article.text)
+            unsure = (" " not in name and name not in named_by_model) or _common_word(name.split()[-1], lower_case_words)
             if unsure and name_is_a_thing(sentence, match.start("role")):
                 continue
             role = match.group("role")
@@ -355,8 +356,9 @@ def add_known_roles(index: PeopleIndex, article: Article) -> None:
                           (sentence.index, sentence.start + match.start(), sentence.start + match.end()))
 
 
-def _common_word(word: str, text: str) -> bool:
-    return word[:1].isupper() and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+def _common_word(word: str, lower_case_words: set[str]) -> bool:
+    """A capitalised word the article also writes in lower case ("Trophy", "the trophy")."""
+    return word[:1].isupper() and word.lower() in lower_case_words
 
 
 def _trim_name(name: str) -> str:
