@@ -52,6 +52,8 @@ class Importance:
             weight *= scoring.IN_PARENTHESES
         if _still_quoting(self.quoted_at_start[sentence_index], before):
             weight *= scoring.IN_QUOTATION
+        elif _is_attribution(sentence.text, self.quoted_at_start[sentence_index]):
+            weight *= scoring.IN_ATTRIBUTION  # '“We've had great days here,” the 31-year-old said.'
         weight *= what
         if sentence.tokens is not None:
             weight *= _weight_of_place(sentence.tokens, start - sentence.start, end - sentence.start,
@@ -89,6 +91,22 @@ def _still_quoting(open_quote: bool, text: str) -> bool:
 
 
 _QUOTE_MARK = re.compile(r'[“”"]')
+_ATTRIBUTION_WORDS = 5  # "the 31-year-old said", "Fisk, a spokeswoman, told reporters"
+
+
+def _is_attribution(text: str, open_quote: bool) -> bool:
+    """Is the sentence a quotation with only a few words of its own, the ones saying who spoke?"""
+    if not open_quote and not _QUOTE_MARK.search(text):
+        return False
+    outside, start = [], 0
+    for match in _QUOTE_MARK.finditer(text):
+        if not open_quote:
+            outside.append(text[start:match.start()])
+        open_quote = _still_quoting(open_quote, match.group())
+        start = match.end()
+    if not open_quote:
+        outside.append(text[start:])
+    return len(" ".join(outside).split()) <= _ATTRIBUTION_WORDS
 
 
 def _weight_of_place(tokens: Span, start: int, end: int, describing: bool) -> float:

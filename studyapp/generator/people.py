@@ -118,6 +118,8 @@ def _clean_role(role: str) -> str:
     role = re.sub(r"^then[-\s]+", "", role)
     if re.match(r"(?:one|another|some|each|every)\b", role, re.IGNORECASE):
         return ""  # "One volunteer" is no role
+    if re.match(r"(?:a|an|the)?\s*\w+\s+of\s+\d", role, re.IGNORECASE):
+        return ""  # "a run of 17 matches", "a total of 40": a count, not what someone is
     role = re.sub(r"^(?:a|an|the|its|his|her|their|my|our|your)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r"^then[-\s]+", "", role)  # "the then-director of the survey"
     role = re.sub(r"^(?:[\w]+-)+year-old\s+", "", role)  # "a 34-year-old nurse": the age is no part of the role

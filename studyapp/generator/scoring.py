@@ -13,6 +13,7 @@ PER_FACT = 3
 IMPORTANT_ENOUGH = 0.5  # below this a fact stays in the bank but gets no question
 IN_PARENTHESES = 0.3  # "Anselm Korrath (1797–1866)": a lifespan, a conversion, a citation
 IN_QUOTATION = 0.35  # a number inside someone's words: the quotation is asked as a whole instead
+IN_ATTRIBUTION = 0.5  # the few words that say who spoke ('“…,” the 31-year-old said')
 AGE = 0.75  # "Mirela Ostin, 54, a baker": an age is asked where it is the news ("died at 84")
 SMALL_COUNT = 0.55  # "two people with umbrellas": a count under ten is seldom the point, and easy to guess
 SPAN_OF_ANOTHER_FIGURE = 0.6  # "fell by 22 percent in five years": the 22 percent is the point

@@ -127,3 +127,9 @@ def test_a_role_leaves_out_an_age_and_a_then() -> None:
                       "survey, signed the order.")
     assert found["Halima Yusuf"] == "nurse"
     assert found["Aurel Fenwick"] == "director of the survey"
+
+
+def test_a_count_in_apposition_is_no_role() -> None:
+    found = people_in("Castleford manager Graham Pruett, whose side had not lost since 2022, a run of 17 matches, "
+                      "was gracious.")
+    assert found.get("Graham Pruett") != "run of 17 matches"

@@ -254,3 +254,9 @@ def test_a_blank_in_a_very_short_sentence_is_not_asked() -> None:
 def test_it_as_the_subject_of_what_was_said_keeps_the_when_question() -> None:
     found = prompts("On 17 October 2025 the State Department said it was revoking the visa of President Petro.")
     assert any(prompt.startswith("When did the State Department say it was revoking") for prompt in found)
+
+
+def test_a_figure_in_the_few_words_saying_who_spoke_gets_no_question() -> None:
+    asked = " ".join(_asked_about("Filler.\n\nFiller.\n\n“We have had great days here and we will again,” the "
+                                  "31-year-old said. The club sold 84,312 tickets for the final at Wembley."))
+    assert "84,312" in asked and "31" not in asked
