@@ -44,6 +44,18 @@ def pipeline() -> Language:
         return _load()
 
 
+@cache
+def _nouns() -> frozenset[str]:
+    lookups = pipeline().get_pipe("lemmatizer").lookups
+    return frozenset(lookups.get_table("lemma_index")["noun"]) if lookups.has_table("lemma_index") else frozenset()
+
+
+def is_common_noun(word: str) -> bool:
+    """Whether the model's lemmatizer knows ``word`` as an English common noun ("cardiologist", "skipper"; not
+    "Anders"): for a capitalised word at a sentence's start, which the tagger reads as a name either way."""
+    return word.lower() in _nouns()
+
+
 def entity_around(token: Token) -> Span | None:
     """The named entity a token is part of, read from the token's own tags: ``doc.ents`` builds every
     entity of the document on each call, too slow to ask once per token."""

@@ -317,8 +317,8 @@ class QuestionBuilder:
     def _person_questions(self, context: FactContext) -> list[Question]:
         fact = context.fact
         role = fact.role or ""
-        if role.lower().split()[-1:] and role.lower().split()[-1] in KIN or context.role_needs_owner:
-            return []  # "daughter", "its leader": whose, the question could not say
+        if not role or self._not_a_role(context):
+            return []
         verb = "was" if context.past_role else "is"
         questions: list[Question] = []
         wrong = self._wrong_roles(role, fact.id)
@@ -356,6 +356,14 @@ class QuestionBuilder:
                 ))
         return questions
 
+    def _not_a_role(self, context: FactContext) -> bool:
+        """"daughter of a Lund merchant", "its leader" (whose, a question could not say), or "Anders" (a given
+        name the parse took for a title)."""
+        role = context.fact.role or ""
+        names = self.person_names or {c.fact.text for c in self.people}
+        given_names = {word for name in names for word in name.split()[:-1]}
+        return _head(role) in KIN or role.lower().split()[-1] in KIN or context.role_needs_owner or role in given_names
+
     def _year_of_sentence(self, sentence_index: int) -> str | None:
         """The year of the first event dated in the sentence, if one is."""
         return next((c.date.value[:4] for c in self.contexts if c.date is not None and c.date.role == "event"
@@ -366,7 +374,7 @@ class QuestionBuilder:
         descriptions, of a like length: one that stands out by its shape gives the answer away), none of which
         could also describe its holder, and no two of one kind ("Ambassador" beside "Ambassador to Brelland")."""
         others = sorted({c.fact.role for c in self.people if c.fact.role and not _related_roles(c.fact.role, role)
-                         and c.fact.role.lower().split()[-1] not in KIN and not c.role_needs_owner})
+                         and not self._not_a_role(c)})
         likeness = sorted(others, key=lambda other: (other[:1].isupper() != role[:1].isupper(),
                                                      abs(len(other.split()) - len(role.split())) // 3,
                                                      short_hash(salt, other)))
@@ -481,7 +489,8 @@ _ROLE_GLUE = {"the", "a", "an", "of", "to", "at", "for", "in", "and", "from", "o
 
 def _role_words(role: str) -> set[str]:
     words = re.findall(r"[\w’'-]+", role.lower())
-    return {re.sub(r"[’']s$", "", word) for word in words if word not in _ROLE_GLUE}
+    # (singular: "Councillors" is "Councillor" again)
+    return {re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"[’']s$", "", word)) for word in words if word not in _ROLE_GLUE}
 
 
 _TYPE_ORDER = ["multiple_choice", "who_said", "short_answer", "cloze", "true_false", "order"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from studyapp.generator.language import entity_around
+from studyapp.generator.language import entity_around, is_common_noun
 from studyapp.generator.text import Article, Sentence
 
 # Entities that are things or places: a capitalised run inside one is no person ("Bishop Skerry").
@@ -180,8 +180,9 @@ def _apposition_before(entity: Span) -> tuple[str, int, int] | None:
 def _compounded_role(root: Token, entity: Span) -> tuple[str, int, int] | None:
     before = [token for token in root.lefts if token.i < entity.start and token.dep_ in {"compound", "amod", "nmod"}]
     # A role has a common noun: one the tagger knows, a lower-case word, or a sentence's capitalised first word.
-    if not before or not any(token.pos_ == "NOUN" or token.is_lower or token.is_sent_start for token in before):
-        return None
+    if not before or not any(token.pos_ == "NOUN" or token.is_lower or (token.is_sent_start and is_common_noun(token.text))
+                             for token in before):
+        return None  # ("Anders Fredrik Holm": a first name the model left out of the name is no role)
     first = min(token.left_edge.i for token in before)
     tokens = list(root.doc[first:entity.start])
     # "left-wing Colombian President": a lower-case description, then the role.
@@ -284,9 +285,12 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         first = token.doc[token.i - 1]
         if first.pos_ != "PROPN" or not first.text[:1].isupper() or is_title(first.text):
             continue
-        while first.i > 0 and (before := token.doc[first.i - 1]).ent_type_ == "PERSON" and before.is_title \
-                and not is_title(before.text):
-            first = before  # "Juan Manuel Santos": every given name the model reads as part of the name
+        while first.i > 0 and (before := token.doc[first.i - 1]).is_title and not is_title(before.text) and (
+                before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and before.dep_ == "compound"
+                                                 and not is_common_noun(before.text) and not before.is_stop)):
+            # "Juan Manuel Santos": every given name the model reads as part of the name, and those it left out
+            # ("Anders Fredrik Holm") that are no English word
+            first = before
         name_start, name_end = first.idx, token.idx + len(token)
         start = token.left_edge.i
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "PROPN":

@@ -133,3 +133,10 @@ def test_a_count_in_apposition_is_no_role() -> None:
     found = people_in("Castleford manager Graham Pruett, whose side had not lost since 2022, a run of 17 matches, "
                       "was gracious.")
     assert found.get("Graham Pruett") != "run of 17 matches"
+
+
+def test_a_given_name_the_model_left_out_is_no_title() -> None:
+    found = people_in("Anders Fredrik Holm (14 March 1821 – 2 November 1889) was a Swedish chemist. Holm taught "
+                      "at Lund. Cardiologist Tomas Wren disagreed with him.")
+    assert "Anders Fredrik Holm" in found and found["Anders Fredrik Holm"] != "Anders"
+    assert found["Tomas Wren"] == "Cardiologist"

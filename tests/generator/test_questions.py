@@ -260,3 +260,11 @@ def test_a_figure_in_the_few_words_saying_who_spoke_gets_no_question() -> None:
     asked = " ".join(_asked_about("Filler.\n\nFiller.\n\n“We have had great days here and we will again,” the "
                                   "31-year-old said. The club sold 84,312 tickets for the final at Wembley."))
     assert "84,312" in asked and "31-year-old" not in asked
+
+
+def test_kinship_is_no_role_to_ask_even_before_of() -> None:
+    found = prompts("In 1850 Holm married Charlotta Beck, the daughter of a Lund merchant. Johan Holm, an "
+                    "apothecary, approved. Hedda Åkerlund, an industrial chemist, came. Nils Rydberg, a chemist, "
+                    "and Carl Ekstrand, a mineral chemist, were witnesses.")
+    assert not any("daughter" in prompt for prompt in found)
+    assert not any(prompt.startswith("What role did Charlotta Beck") for prompt in found)
