@@ -266,5 +266,4 @@ def test_kinship_is_no_role_to_ask_even_before_of() -> None:
     found = prompts("In 1850 Holm married Charlotta Beck, the daughter of a Lund merchant. Johan Holm, an "
                     "apothecary, approved. Hedda Åkerlund, an industrial chemist, came. Nils Rydberg, a chemist, "
                     "and Carl Ekstrand, a mineral chemist, were witnesses.")
-    assert not any("daughter" in prompt for prompt in found)
-    assert not any(prompt.startswith("What role did Charlotta Beck") for prompt in found)
+    assert not any(prompt.startswith(("Who was the daughter", "What role did Charlotta Beck")) for prompt in found)
