@@ -94,6 +94,8 @@ _COUNT_NUMBER = re.compile(
 # own; "its six trawlers" introduces them.
 _BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|our|your|my)\s+$", re.IGNORECASE)
 _CITATION_MARKER = re.compile(r"\[\d+\]")
+# "2:17 p.m.", "11.47 p.m.", "8 p.m.", "at 14:30": an hour of the day, never a figure.
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _MONTHS = {name for name in calendar.month_name if name}
 
 # Without a parse: the words that end a counted noun phrase ("63,000 U.S. citizens living in ...").
@@ -271,6 +273,7 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
     parse = _Parse(sentence, tokens) if tokens is not None else None
     occupied = list(taken or [])
     occupied += [(match.start(), match.end()) for match in _CITATION_MARKER.finditer(sentence)]
+    occupied += [(match.start(), match.end()) for match in _TIME_OF_DAY.finditer(sentence)]
     found: list[FigureMention] = []
 
     def add(start: int, end: int, value: float | None, unit: str) -> None:

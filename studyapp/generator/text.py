@@ -6,6 +6,7 @@ the parser is told them, so that every sentence is parsed on its own terms.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,10 +104,19 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
             previous_start, previous_end = spans[-1]
             spans[-1] = (previous_start, len(line[:previous_end - 1].rstrip()))
             local = previous_end - 1
+        if spans and _TIME_BEFORE_ITS_DAY.search(line, 0, spans[-1][1]) and _DAY_AFTER_A_TIME.match(line, local):
+            # "first reported at 2:17 p.m. Monday near …": the abbreviation ends no sentence before its day.
+            spans[-1] = (spans[-1][0], cursor)
+            continue
         spans.append((local, cursor))
     if spans and line[spans[-1][1] - 1:spans[-1][1]] == "“" and spans[-1][1] - spans[-1][0] > 1:
         spans[-1] = (spans[-1][0], len(line[:spans[-1][1] - 1].rstrip()))
     return spans
+
+
+_TIME_BEFORE_ITS_DAY = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_DAY_AFTER_A_TIME = re.compile(
+    "(?:" + "|".join([*calendar.day_name, *(name for name in calendar.month_name if name)]) + r"|local|[A-Z][DS]?T)\b")
 
 
 @Language.component("studyapp_sentences")

@@ -208,3 +208,10 @@ def test_an_age_is_never_offered_past_a_lifetime() -> None:
     bank = generate("Quake\nIn Quarrow, Mirela Ostin, 94, a baker, lost her house.")
     choices = [q.choices for q in bank.questions if q.type == "multiple_choice"]
     assert choices and all(int(choice) <= 110 for group in choices for choice in group)
+
+
+def test_an_hour_of_the_day_is_no_figure() -> None:
+    for sentence in ("Tankers flew until about 7:45 p.m. Tuesday, when smoke grounded them.",
+                     "A red flag warning holds through 8 p.m. Thursday across the region.",
+                     "The quake struck at 11.47 p.m. on Sunday, the institute said."):
+        assert find_figures(sentence) == [], sentence

@@ -83,3 +83,9 @@ def test_a_paragraph_longer_than_one_parse_is_parsed_in_pieces_of_whole_sentence
     assert len(article.paragraphs) == 3
     for sentence in article.sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_a_time_does_not_end_the_sentence_before_its_day() -> None:
+    article = read_article("Title\nThe fire was first reported at 2:17 p.m. Monday near Route 88. It spread fast.")
+    assert [sentence.text for sentence in article.sentences] == [
+        "The fire was first reported at 2:17 p.m. Monday near Route 88.", "It spread fast."]
