@@ -43,8 +43,8 @@ class Importance:
         self.first_text_paragraph = article.sentences[0].paragraph if article.sentences else 0  # (titles are no sentence)
 
     def of(self, sentence_index: int, start: int, end: int, kind: str, what: float = 1.0) -> float:
-        """``what``: the weight of the fact for what it is, before where it stands (see ``figure_weight``)."""
-        """1 for the point of its sentence, less for an aside, more in the article's opening paragraphs."""
+        """1 for the point of its sentence, less for an aside, more in the opening paragraphs. ``what``: the
+        weight of the fact for what it is, before where it stands (see ``figure_weight``)."""
         sentence = self.article.sentences[sentence_index]
         weight = 1.0
         before = self.article.text[sentence.start:start]

@@ -81,10 +81,13 @@ _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These
 # Only before a clause that stands on its own: "…, and the trust estimated …", not "…, where she was …".
 # A coordinated clause stands alone only with a subject of its own: ", and the trust estimated …", not
 # ", and in 1962 joined the survey".
+# A participle after a comma (", setting up picket lines …", ", forcing …") ends the main clause too; the
+# piece after it, or after ", but that …", never reads alone and is not asked.
 _CLAUSE_BREAK = re.compile(
     r"(?<=[;:])\s+|\s+[—–]\s+|--|,\s+(?=(?:and|but|while|whereas|yet)\s+(?:the|a|an|its|his|her|their|this|these|"
-    r"those|it|they|he|she|we|[A-Z])\b)"
+    r"those|that|it|they|he|she|we|[A-Z])\b)|,\s+(?=[a-z]+ing\s)"
 )
+_NOT_ALONE = re.compile(r"^(?:(?:and|but|while|whereas|yet)\s+that\b|[a-z]+ing\s)")
 
 _DASH = re.compile(r"[—–]|--")
 _FEWEST_CLOZE_WORDS = 6
@@ -104,7 +107,7 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
         around = pieces[place].strip(" ,")
         between_dashes = 0 < place < len(pieces) - 1 and all(
             _DASH.search(pieces[i]) for i in (place - 1, place + 1))
-        if between_dashes or len(around.split()) < 6 or len(around.split()) > limit:
+        if between_dashes or _NOT_ALONE.match(around) or len(around.split()) < 6 or len(around.split()) > limit:
             return None  # an aside between dashes ("— $16 on average, against $58 —") has no verb of its own
         around = re.sub(r"^(?:and|but|while|whereas|yet)\s+", "", around)
         blanked = around[:1].upper() + around[1:]
@@ -122,7 +125,13 @@ _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]")
 
 def _unnamed_subject(text: str) -> bool:
     pronoun = _SUBJECT_PRONOUN.search(text)
-    return pronoun is not None and not _NAME_WORD.search(text, 0, pronoun.start())
+    if pronoun is None or _NAME_WORD.search(text, 0, pronoun.start()):
+        return False
+    # "Hospital administrators said they had …": the speaker of the sentence, named before its verb.
+    return not (pronoun.start() > 0 and _AFTER_A_SAYING.search(text, 0, pronoun.start()))
+
+
+_AFTER_A_SAYING = re.compile(r"\S\s+(?:said|says|say)\s+(?:that\s+)?$")
 
 
 def _leaks(prompt: str, answer: str, aliases: list[str]) -> bool:

@@ -267,3 +267,19 @@ def test_kinship_is_no_role_to_ask_even_before_of() -> None:
                     "apothecary, approved. Hedda Åkerlund, an industrial chemist, came. Nils Rydberg, a chemist, "
                     "and Carl Ekstrand, a mineral chemist, were witnesses.")
     assert not any(prompt.startswith(("Who was the daughter", "What role did Charlotta Beck")) for prompt in found)
+
+
+def test_a_long_lead_is_cut_before_its_participle() -> None:
+    found = prompts("More than 1,100 nurses at Halbrook General Hospital walked off the job at 7 a.m. on Tuesday, "
+                    "setting up picket lines along Merrow Avenue after nine months of contract talks ended late on "
+                    "Monday night without any deal.")
+    assert "Fill in the blank: More than _____ at Halbrook General Hospital walked off the job at 7 a.m. on " \
+           "Tuesday." in found
+    assert not any(prompt.split(": ", 1)[-1].startswith("Setting") for prompt in found)
+
+
+def test_they_after_said_is_the_speaker() -> None:
+    found = prompts("Hospital administrators said they had brought in about 400 replacement nurses through an "
+                    "agency.")
+    assert any("about _____ through an agency" in prompt for prompt in found)
+
