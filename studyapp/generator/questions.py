@@ -343,8 +343,11 @@ class QuestionBuilder:
         # "Who was the Prime Minister?" (of where?) neither; an office held in the past is asked with its year
         # ("Who was the viceroy of Egypt in 1854?"), since others held it before and after.
         words = role.split()
+        # An outside expert ("the planetary geologist at the University of Uppsala") is asked by role only: the
+        # name behind a quoted commentator's affiliation is no point of the article.
         specific = (len(words) >= 2 and len(same_role) == 1 and words[0].lower() != "former"  # ("former" when?)
-                    and bool({"of", "at", "for", "from"} & set(words) or re.search(r"\w['’]s\b", role)))
+                    and "at" not in words
+                    and bool({"of", "for", "from"} & set(words) or re.search(r"\w['’]s\b", role)))
         if specific:
             article = "" if re.match(r"(?i)the\b|\S+['’]s\b", role) else "the "
             year = self._year_of_sentence(fact.sentence_index) if context.past_role else None

@@ -283,3 +283,10 @@ def test_they_after_said_is_the_speaker() -> None:
                     "agency.")
     assert any("about _____ through an agency" in prompt for prompt in found)
 
+
+
+def test_an_outside_expert_is_asked_by_role_not_by_name() -> None:
+    found = prompts("Amara Lindqvist, a planetary geologist at the University of Uppsala, praised the team. "
+                    "Jonas Berg, the mission's project manager, agreed. Ana Ruiz, a rover driver, smiled. "
+                    "Tom Hale, the flight director, waved.")
+    assert not any(prompt.startswith("Who was the planetary geologist") for prompt in found)
