@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from studyapp.generator.dates import DateMention, format_like, is_decade
 from studyapp.generator.model import short_hash
@@ -105,7 +106,7 @@ def date_distractors(
     )
     seen = {format_like(answer.value, answer)} | {format_like(value, answer) for value in excluded}
     # A made-up date after everything the article tells of (often: after it was written) gives itself away.
-    latest = max((_date_key(value.split("/")[-1]) for value in article_values), default=None)
+    latest = _latest(tuple(article_values))
     pool: list[tuple[str, str, bool]] = []
     for values, is_from_article in ((from_article, True), (_date_variations(answer.value), False)):
         for value in values:
@@ -117,6 +118,12 @@ def date_distractors(
             seen.add(text)
             pool.append((text, value, is_from_article))
     return _balanced(pool, lambda item: _date_key(item[1]) < _date_key(answer.value), answer_rank(salt or answer.value))
+
+
+@lru_cache(maxsize=4)
+def _latest(values: tuple[str, ...]) -> tuple[int, ...] | None:
+    """The article's latest date, worked out once for all its date questions."""
+    return max((_date_key(value.split("/")[-1]) for value in values), default=None)
 
 
 def _date_key(value: str) -> tuple[int, ...]:

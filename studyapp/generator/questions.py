@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from studyapp.generator import scoring
 from studyapp.generator.dates import DateMention, accepted_forms, format_like, month_number
@@ -392,9 +393,11 @@ class QuestionBuilder:
                                                      short_hash(salt, other)))
         wrong: list[str] = []
         for other in likeness:
+            if len(wrong) == 3:
+                break
             if not any(_related_roles(other, chosen) for chosen in wrong):
                 wrong.append(other)
-        return wrong[:3]
+        return wrong
 
     # Timelines ---------------------------------------------------------------------------------
 
@@ -499,10 +502,12 @@ def _related_roles(first: str, second: str) -> bool:
 _ROLE_GLUE = {"the", "a", "an", "of", "to", "at", "for", "in", "and", "from", "on"}
 
 
-def _role_words(role: str) -> set[str]:
+@cache
+def _role_words(role: str) -> frozenset[str]:
     words = re.findall(r"[\w’'-]+", role.lower())
     # (singular: "Councillors" is "Councillor" again)
-    return {re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"[’']s$", "", word)) for word in words if word not in _ROLE_GLUE}
+    return frozenset(re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"[’']s$", "", word)) for word in words
+                     if word not in _ROLE_GLUE)
 
 
 _TYPE_ORDER = ["multiple_choice", "who_said", "short_answer", "cloze", "true_false", "order"]
