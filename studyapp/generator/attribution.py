@@ -195,7 +195,7 @@ class ParseAttributor:
         name_tokens = [t for t in _name_tokens(token) if t.tag_ != "POS"]
         name = " ".join(t.text for t in name_tokens)
         # "Labour Minister Odette Varga": the longest tail of the words that names a known person.
-        before = paragraph.doc.text[:token.idx]
+        before = self.article.text[paragraph.start:paragraph.offset(token)]  # (not ``Doc.text``: rebuilt per call)
         for first in range(len(name_tokens)):
             resolved = self.people.resolve_in_context(" ".join(t.text for t in name_tokens[first:]), before,
                                                       self.article.title)

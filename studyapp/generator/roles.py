@@ -133,9 +133,9 @@ def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] 
         tokens.pop(0)
     if not tokens or len(tokens) > _MOST_ROLE_WORDS:
         return None
-    doc = head.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return doc.text[start:end], start, end
+    # (A span's text, not the whole paragraph's: ``Doc.text`` joins every token again on each call.)
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text, start, end
 
 
 def _role_for(entity: Span) -> tuple[str, int, int] | None:
@@ -193,7 +193,7 @@ def _compounded_role(root: Token, entity: Span) -> tuple[str, int, int] | None:
     # "Runner-up Gideon Farrow": a hyphenated word counts as one noun.
     if words and all(token.pos_ in {"NOUN", "ADJ", "PROPN"} or token.i in hyphenated for token in words):
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        text = root.doc.text[start:end]
+        text = root.doc[words[0].i:words[-1].i + 1].text
         if words[0].is_sent_start and words[0].pos_ != "PROPN" and not words[0].text.isupper():
             text = text[:1].lower() + text[1:]  # "Company founder Odile Brandvik": a role, not a name
         return text, start, end
@@ -311,7 +311,7 @@ def titled_names(sentence: Sentence, known_surnames: set[str], is_title) -> list
         role = None
         if title and title[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in _TITLE_GLUE or _ELIDED.match(t.text) for t in title):
-            role = (token.doc.text[title[0].idx:first.idx].strip(), title[0].idx, name_end)
+            role = (token.doc[title[0].i:first.i].text.strip(), title[0].idx, name_end)
         else:
             role = _role_for(token.doc[first.i:token.i + 1])
         if role is None:
