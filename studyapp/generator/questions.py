@@ -91,6 +91,7 @@ _CLAUSE_BREAK = re.compile(
 _NOT_ALONE = re.compile(r"^(?:(?:and|but|while|whereas|yet)\s+that\b|[a-z]+ing\s)")
 
 _DASH = re.compile(r"[—–]|--")
+_MEASURE_BEFORE_ITS_NOUN = re.compile(r"^([\w.,]+-[a-z]+(?:-[a-z]+)?)\s+\S")  # "640-bed hospital" 
 _FEWEST_CLOZE_WORDS = 6
 
 
@@ -248,6 +249,10 @@ class QuestionBuilder:
         if not fact.sentence[:start].strip(" “\"") and number and answer.startswith(number) and number != answer:
             # "_____ were closed in 1926" would lose its subject: "_____ wayside stations were closed …".
             answer, end = number, start + len(number)
+        measure = _MEASURE_BEFORE_ITS_NOUN.match(answer)
+        if measure:
+            # "the first at the _____ hospital": the blank takes "640-bed", not the hospital with it.
+            answer, end = measure.group(1), start + len(measure.group(1))
         cloze = _cloze_text(fact.sentence, start, end)
         if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank

@@ -290,3 +290,9 @@ def test_an_outside_expert_is_asked_by_role_not_by_name() -> None:
                     "Jonas Berg, the mission's project manager, agreed. Ana Ruiz, a rover driver, smiled. "
                     "Tom Hale, the flight director, waved.")
     assert not any(prompt.startswith("Who was the planetary geologist") for prompt in found)
+
+
+def test_a_measure_before_its_noun_is_blanked_without_the_noun() -> None:
+    bank = generate("A title\nThe strike, the first at the 640-bed hospital since 1998, is scheduled to last 72 hours.")
+    blanks = [question for question in bank.questions if "_____ hospital since 1998" in question.prompt]
+    assert blanks and all(question.answer == "640-bed" for question in blanks)
