@@ -344,8 +344,14 @@ def find_people(article: Article) -> PeopleIndex:
                 add_by_rule(_trim_name(match.group("name")), match.group("role"), place(match))
         for match in _HONOURED.finditer(text):
             add_by_rule(_trim_name(match.group("name")))
+    # "CALDER SPRINGS, Calif. (AP) —": the dateline's town, which the model may read as a person further on.
+    for place in _DATELINE_PLACE.findall(article.sentences[0].text if article.sentences else ""):
+        index.people.pop(place.title(), None)
     index.merge_short_forms()
     return index
+
+
+_DATELINE_PLACE = re.compile(r"^([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*),")
 
 
 def add_known_roles(index: PeopleIndex, article: Article) -> None:

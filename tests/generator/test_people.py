@@ -140,3 +140,10 @@ def test_a_given_name_the_model_left_out_is_no_title() -> None:
                       "at Lund. Cardiologist Tomas Wren disagreed with him.")
     assert "Anders Fredrik Holm" in found and found["Anders Fredrik Holm"] != "Anders"
     assert found["Tomas Wren"] == "Cardiologist"
+
+
+def test_the_datelines_town_is_no_person() -> None:
+    found = people_in("CALDER SPRINGS, Calif. (AP) — A wildfire forced thousands from their homes on Tuesday. "
+                      "The sheriff ordered evacuations for Calder Springs, the unincorporated community of Pine "
+                      "Hollow and Dutch Flat.")
+    assert "Calder Springs" not in found
