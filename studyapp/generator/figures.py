@@ -22,6 +22,8 @@ from studyapp.generator.numbers import (ANY_NUMBER_WORD, APPROXIMATE, DIGITS, OR
 
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
                      "gbp": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD", "r$": "BRL"}
+# The currencies written with a sign: money, whose figures read the same whatever their size.
+CURRENCY_CODES = frozenset(_CURRENCY_SYMBOLS.values())
 # Currencies written as words; those without an ISO code in common use keep their own name as the unit.
 _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "pesos": "pesos", "yen": "JPY",
                    "rupees": "INR", "reais": "BRL", "krona": "krona", "kronor": "krona", "krone": "krone",

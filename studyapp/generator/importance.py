@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from studyapp.generator import scoring
-from studyapp.generator.figures import FigureMention, is_duration
+from studyapp.generator.figures import CURRENCY_CODES, FigureMention, is_duration
 from studyapp.generator.text import Article
 
 # The dependency labels of an aside, and what being inside one costs (once per kind of aside).
@@ -80,7 +80,7 @@ def figure_weight(figure: FigureMention, beside: list[FigureMention]) -> float:
 
 
 # Units whose small numbers are still the point: money, shares, scales.
-_MEASURED = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BRL", "%", "magnitude", "category", "force"}
+_MEASURED = CURRENCY_CODES | {"%", "magnitude", "category", "force"}
 
 
 def _still_quoting(open_quote: bool, text: str) -> bool:

@@ -11,12 +11,11 @@ from studyapp.generator import scoring
 from studyapp.generator.dates import DateMention, accepted_forms, format_like, month_number
 from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors, number_in
 from studyapp.generator.events import Event, without_citations
-from studyapp.generator.figures import FigureMention, qualifier_length
+from studyapp.generator.figures import CURRENCY_CODES, FigureMention, qualifier_length
 from studyapp.generator.model import Fact, Question, short_hash
 from studyapp.generator.numbers import format_number
 from studyapp.generator.people import KIN
 
-_MONEY = {"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "BRL"}
 BLANK = "_____"
 
 
@@ -148,6 +147,18 @@ class QuestionBuilder:
         self.dates = [c.date.value for c in contexts if c.date is not None]
         self.speakers = sorted({c.fact.speaker for c in contexts if c.fact.kind == "quote" and c.fact.speaker})
         self.people = [c for c in contexts if c.fact.kind == "person"]
+        # Worked out once, not for each question: every figure's value by sentence and unit, the year of each
+        # sentence's first dated event, and the given names of everyone the article names.
+        self.figure_values: dict[tuple[int, str | None], set[float]] = {}
+        for c in contexts:
+            if c.fact.kind == "figure":
+                self.figure_values.setdefault((c.fact.sentence_index, c.fact.unit), set()).add(float(c.fact.value))
+        self.year_of_sentence: dict[int, str] = {}
+        for c in contexts:
+            if c.date is not None and c.date.role == "event":
+                self.year_of_sentence.setdefault(c.fact.sentence_index, c.date.value[:4])
+        names = people if people is not None else {c.fact.text for c in self.people}
+        self.given_names = {word for name in names for word in name.split()[:-1]}
 
     def build(self) -> list[Question]:
         questions: list[Question] = []
@@ -256,15 +267,14 @@ class QuestionBuilder:
         cloze = _cloze_text(fact.sentence, start, end)
         if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank
-        written_in_words = answer.strip()[:1].isalpha() and fact.unit not in _MONEY
+        written_in_words = answer.strip()[:1].isalpha() and fact.unit not in CURRENCY_CODES
         others = [(c.fact.text[qualifier_length(c.fact.text):], float(c.fact.value)) for c in self.contexts
                   if c.fact.kind == "figure" and c.fact.unit == fact.unit and c.fact.text != fact.text]
         others = [(text, value) for text, value in others
-                  if text != answer and (text.strip()[:1].isalpha() and fact.unit not in _MONEY) == written_in_words]
+                  if text != answer and (text.strip()[:1].isalpha() and fact.unit not in CURRENCY_CODES) == written_in_words]
         # A wrong choice the sentence itself gives for something else ("every 10 minutes, compared with every
         # _____") is ruled out by reading the prompt.
-        in_sentence = {float(c.fact.value) for c in self.contexts if c.fact.kind == "figure"
-                       and c.fact.sentence_index == fact.sentence_index and c.fact.unit == fact.unit}
+        in_sentence = self.figure_values[fact.sentence_index, fact.unit]
         others = [(text, value) for text, value in others if value not in in_sentence]
         wrong = figure_distractors(answer.lower() if answer[:1].isupper() else answer, float(fact.value), others,
                                    salt=fact.id, ceiling=_CEILINGS.get(fact.unit))
@@ -356,7 +366,7 @@ class QuestionBuilder:
                     and bool({"of", "for", "from"} & set(words) or re.search(r"\w['’]s\b", role)))
         if specific:
             article = "" if re.match(r"(?i)the\b|\S+['’]s\b", role) else "the "
-            year = self._year_of_sentence(fact.sentence_index) if context.past_role else None
+            year = self.year_of_sentence.get(fact.sentence_index) if context.past_role else None
             prompt = f"Who {verb} {article}{role}{f' in {year}' if year else ''}?"
             # (Not "Dean Howell" as a wrong answer to "Who was the Dean of the School of Public Health?")
             others = [c.fact.text for c in self.people if c.fact.text != fact.text and c.fact.role
@@ -378,14 +388,8 @@ class QuestionBuilder:
         """"daughter of a Lund merchant", "its leader" (whose, a question could not say), or "Anders" (a given
         name the parse took for a title)."""
         role = context.fact.role or ""
-        names = self.person_names or {c.fact.text for c in self.people}
-        given_names = {word for name in names for word in name.split()[:-1]}
-        return _head(role) in KIN or role.lower().split()[-1] in KIN or context.role_needs_owner or role in given_names
-
-    def _year_of_sentence(self, sentence_index: int) -> str | None:
-        """The year of the first event dated in the sentence, if one is."""
-        return next((c.date.value[:4] for c in self.contexts if c.date is not None and c.date.role == "event"
-                     and c.fact.sentence_index == sentence_index), None)
+        return (_head(role) in KIN or role.lower().split()[-1] in KIN or context.role_needs_owner
+                or role in self.given_names)
 
     def _wrong_roles(self, role: str, salt: str) -> list[str]:
         """Three other people's roles written like ``role`` (a title beside titles, a description beside
