@@ -358,6 +358,23 @@ def _says_nothing(verb: Token, kept: set[int]) -> bool:
         quoted and any(child.dep_ in {"dobj", "xcomp", "attr"} and child.i in kept for child in verb.children))
 
 
+_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd", "prt", "auxpass", "nsubjpass"}
+
+
+def _loses_its_clause(verb: Token, kept: set[int]) -> bool:
+    """"Drachmann declared in a speech … on 2 May 1931, the day after the strike began, that “…”": the parser
+    hung the reported clause on the aside, so the verb seems to have none; asked alone it would say nothing."""
+    if any(child.dep_ in _COMPLEMENTS for child in verb.children):
+        return False
+    for aside in (child for child in verb.children if child.dep_ == "advcl" and child.i not in kept):
+        for clause in aside.children:
+            opening = clause.left_edge
+            if clause.dep_ == "ccomp" and clause.i > aside.i and (
+                    opening.lower_ == "that" or opening.text in {"“", '"'}):
+                return True
+    return False
+
+
 def _lower_first(subject: str, first: Token) -> str:
     """"Three parties walked out" → "three parties": a capital only for a name."""
     if first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper()):
@@ -454,7 +471,7 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         # two managers guilty").
         inside = child.dep_ == "ccomp" or child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
         rest_tokens += _subtree_without(child, _LEFT_OUT - {"cc", "conj"} if inside else _LEFT_OUT, date_tokens)
-    if _says_nothing(verb, {t.i for t in rest_tokens}):
+    if _says_nothing(verb, {t.i for t in rest_tokens}) or _loses_its_clause(verb, {t.i for t in rest_tokens}):
         return _SKIP  # "When did the ministry say in a statement?": what was said is gone
     rest = _trim(without_citations(_phrase(rest_tokens)))
     subject = without_citations(subject)

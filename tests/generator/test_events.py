@@ -131,3 +131,17 @@ def test_no_question_on_the_dateline() -> None:
     dateline = dates_by_sentence(article)[0][0]
     assert dateline.role == "dateline"
     assert event_for(article.sentences[0].text, dateline, None, article.sentences[0].tokens) is None
+
+
+def test_no_when_question_on_a_verb_whose_reported_clause_the_parser_hung_elsewhere() -> None:
+    # The parser hangs "that “…”" on "began", so "declared" seems to have nothing reported: asked alone,
+    # "When did Emil Drachmann declare in a speech at the Caldmouth docks?" would say nothing.
+    text = ("The Saltmere Canal\n\nNationalisation\n"
+            "The parishes\u2019 control of the canal became a political issue after the First World War, when tolls "
+            "were raised three times in four years.[11] In 1931, General Secretary of the United Labour Party "
+            "Emil Drachmann made nationalisation a condition of his party\u2019s support for the government. Drachmann "
+            "declared in a speech at the Caldmouth docks on 2 May 1931, the day after the dockers\u2019 strike began, "
+            "that \u201ca waterway dug by the people should be owned by the people.\u201d[12]\n")
+    prompts = [question.prompt for question in generate(text).questions]
+    assert any("on _____, the day after" in prompt for prompt in prompts)  # the date is still asked, as a cloze
+    assert not any(prompt.startswith("When did Emil Drachmann declare") for prompt in prompts)
