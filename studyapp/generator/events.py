@@ -289,6 +289,26 @@ def date_head(tokens: Span, start: int, end: int) -> Token | None:
     return head
 
 
+def _another_time(child: Token, date: DateMention, tokens: Span) -> bool:
+    """"last year" beside "in 2019": a point in time of the verb's own, not a length of time ("four weeks after")."""
+    if child.dep_ != "npadvmod" or child.ent_type_ != "DATE" or child.tag_ in {"NNS", "NNPS"}:
+        return False
+    if any(grandchild.dep_ == "nummod" for grandchild in child.children):
+        return False
+    return not any(date.start <= t.idx - tokens.start_char < date.end for t in child.subtree)
+
+
+def _dates_a_figure(tokens: Span, date: DateMention) -> bool:
+    """"compared with 5.6 million in 2019": the year a number was counted, not the time of an event."""
+    inside = _date_tokens(tokens, date)
+    indexes = {t.i for t in inside}
+    root = next((t for t in inside if t.head.i not in indexes), None)
+    if root is None:
+        return False
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    return head.pos_ == "NUM" or head.ent_type_ in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
 def _date_tokens(tokens: Span, date: DateMention) -> list[Token]:
     return [t for t in tokens if date.start <= t.idx - tokens.start_char < date.end]
 
@@ -405,7 +425,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) -> Event | None | object:
     head = date_head(tokens, date.start, date.end)
     if head is None:
-        return None
+        return _SKIP if _dates_a_figure(tokens, date) else None
+    if any(_another_time(child, date, tokens) for child in head.children):
+        return _SKIP  # "recorded 4.1 million last year, compared with 5.6 million in 2019": the verb has its own time
     preposition = _date_preposition(tokens, date)
     if head.pos_ in {"NOUN", "PROPN"}:
         if not (head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in {"VERB", "AUX"}

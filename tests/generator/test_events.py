@@ -120,6 +120,9 @@ def test_questions_from_the_parse_are_whole_clauses(text: str, date_text: str, q
         ("The 1907 Charter gave the guilds a vote.", "1907"),  # the year names the charter, not the event
         ("The club has run the race since 1990.", "1990"),  # since: a state, not an event at the date
         ("The ferry will sail again in 2031.", "2031"),  # not a past event
+        # The year a number was counted, beside the verb's own time: "When did the agency record …?" is wrong.
+        ("The agency recorded about 4.1 million boardings last year, compared with 5.6 million in 2019, a decline "
+         "of roughly 27 percent.", "2019"),
     ],
 )
 def test_no_when_question_for_years_that_are_not_events(text: str, date_text: str) -> None:
