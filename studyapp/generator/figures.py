@@ -281,7 +281,7 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
     def add(start: int, end: int, value: float | None, unit: str) -> None:
         if value is None or any(start < stop and begin < end for begin, stop in occupied):
             return
-        if _is_label(sentence, start, end, parse):
+        if _is_label(sentence, start, end, parse) or _is_day_of_month(sentence, start, end):
             occupied.append((start, end))  # a name's number is nothing else either
             return
         qualifier = _QUALIFIER_BEFORE.search(sentence, max(0, start - LOOK_BACK), start)
@@ -302,6 +302,14 @@ def find_figures(sentence: str, taken: list[tuple[int, int]] | None = None,
 
 
 _Add = Callable[[int, int, "float | None", str], None]
+
+
+def _is_day_of_month(sentence: str, start: int, end: int) -> bool:
+    """"on 16 August", "August 16": a date the article gives no year for is still no figure."""
+    words = sentence[start:end].split()
+    before = sentence[max(0, start - LOOK_BACK):start].split()[-1:]
+    after = [word.strip(",.;:") for word in sentence[end:end + LOOK_BACK].split()[:1]]
+    return any(word in _MONTHS for word in words + before + after)
 
 
 def _is_label(sentence: str, start: int, end: int, parse: _Parse | None) -> bool:

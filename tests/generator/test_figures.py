@@ -215,3 +215,12 @@ def test_an_hour_of_the_day_is_no_figure() -> None:
                      "A red flag warning holds through 8 p.m. Thursday across the region.",
                      "The quake struck at 11.47 p.m. on Sunday, the institute said."):
         assert find_figures(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "City open their league campaign at home to Ravensbury Town on 16 August.",
+    "The ferry resumes on August 16, weather permitting.",
+])
+def test_a_day_of_the_month_without_a_year_is_no_figure(sentence: str) -> None:
+    # Asked as a figure it would offer "32 August" among the choices.
+    assert _parsed(sentence) == []
