@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from studyapp.generator.language import entity_around
+from studyapp.generator.language import as_written, entity_around
 from studyapp.generator.people import PeopleIndex, normalise_body
 from studyapp.generator.text import Article, Paragraph, Sentence
 
@@ -193,11 +193,11 @@ class ParseAttributor:
 
     def _named(self, token: Token, paragraph: Paragraph) -> str | None:
         name_tokens = [t for t in _name_tokens(token) if t.tag_ != "POS"]
-        name = " ".join(t.text for t in name_tokens)
+        name = as_written(name_tokens)
         # "Labour Minister Odette Varga": the longest tail of the words that names a known person.
         before = self.article.text[paragraph.start:paragraph.offset(token)]  # (not ``Doc.text``: rebuilt per call)
         for first in range(len(name_tokens)):
-            resolved = self.people.resolve_in_context(" ".join(t.text for t in name_tokens[first:]), before,
+            resolved = self.people.resolve_in_context(as_written(name_tokens[first:]), before,
                                                       self.article.title)
             if resolved:
                 return resolved

@@ -71,4 +71,9 @@ def entity_around(token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
-__all__ = ["ModelMissing", "entity_around", "pipeline"]
+def as_written(tokens: list[Token]) -> str:
+    """Words as the article wrote them: "Okonkwo-Reyes", not "Okonkwo - Reyes" as joining the tokens gives."""
+    return "".join(token.text + (" " if token.whitespace_ else "") for token in tokens).strip()
+
+
+__all__ = ["ModelMissing", "as_written", "entity_around", "pipeline"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from studyapp.generator.language import entity_around, is_common_noun
+from studyapp.generator.language import as_written, entity_around, is_common_noun
 from studyapp.generator.text import Article, Sentence
 
 # Entities that are things or places: a capitalised run inside one is no person ("Bishop Skerry").
@@ -98,7 +98,7 @@ def _clean_name(entity: Span) -> tuple[str, int, int] | None:
         tokens = tokens[:-1]
     if len(tokens) < 2 or not all(token.text[:1].isupper() for token in tokens if token.is_alpha):
         return None
-    return " ".join(token.text for token in tokens), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return as_written(tokens), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] | None:
@@ -110,6 +110,9 @@ def _phrase(head: Token, leave_out: Span | None = None) -> tuple[str, int, int] 
             skip.update(token.i for token in child.subtree)
         if child.dep_ == "prep" and child.lower_ in {"for", "since", "until", "during"}:
             skip.update(token.i for token in child.subtree)  # "a union member for 22 years": how long, not what
+    for token in head.subtree:  # "an epidemiologist at the Institute of Public Health who analysed the data"
+        if token.dep_ == "relcl" and token.i > head.i:
+            skip.update(t.i for t in token.subtree)
     if leave_out is not None:
         skip.update(range(leave_out.start, leave_out.end))
     words = [token for token in head.subtree if token.i not in skip]

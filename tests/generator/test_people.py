@@ -147,3 +147,9 @@ def test_the_datelines_town_is_no_person() -> None:
                       "The sheriff ordered evacuations for Calder Springs, the unincorporated community of Pine "
                       "Hollow and Dutch Flat.")
     assert "Calder Springs" not in found
+
+
+def test_a_hyphenated_name_keeps_its_hyphen_and_a_role_stops_before_a_relative_clause() -> None:
+    found = people_in("Dr. Samuel Okonkwo-Reyes, an epidemiologist at the Northbridge Institute of Public Health who "
+                      "analysed the trial data, said the study was sound.")
+    assert found == {"Samuel Okonkwo-Reyes": "epidemiologist at the Northbridge Institute of Public Health"}
