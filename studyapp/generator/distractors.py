@@ -247,14 +247,16 @@ def _is_plausible(answer: float, other: float, unit_is_share: bool) -> bool:
 
 
 def figure_distractors(
-    text: str, value: float, article_figures: list[tuple[str, float]], salt: str = "", ceiling: float | None = None
+    text: str, value: float, article_figures: list[tuple[str, float]], salt: str = "", ceiling: float | None = None,
+    floor: float | None = None,
 ) -> list[tuple[str, float, bool]]:
     """Three wrong figures of the same unit and style: (text, value, whether it comes from the article).
 
     ``article_figures`` are (text, value) of the article's other figures with the same unit; they are used
     as written, so "$614 million" stays itself beside "$900 million", when they lie within a plausible
     factor of the answer. ``answer_rank(salt)`` of the three fall below the answer when the numbers allow.
-    ``ceiling``: the most such a figure can be (an age, a magnitude).
+    ``ceiling``: the most such a figure can be (an age, a magnitude); ``floor``: what every choice must exceed
+    (the sentence's "from $55 to …").
     """
     answer_number = _number_part(text)
     if answer_number is None:
@@ -270,7 +272,7 @@ def figure_distractors(
 
     def offer(other_text: str | None, candidate: float, is_from_article: bool) -> None:
         candidate = plain(candidate)
-        if ceiling is not None and candidate > ceiling:
+        if (ceiling is not None and candidate > ceiling) or (floor is not None and candidate <= floor):
             return
         if not _is_plausible(value, candidate, is_share) or any(
                 abs(candidate - seen) < _MIN_GAP * value for seen in seen_values):

@@ -74,7 +74,11 @@ _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\
                     r"up\s+to|just\s+under|just\s+over)\b")
 
 # The most a figure of some units can be: nobody is 136 years old, and no earthquake reaches magnitude 13.
-_CEILINGS = {"years old": 110.0, "magnitude": 9.9}
+_CEILINGS = {"years old": 110.0, "magnitude": 9.9, "cents": 99.0}
+# "from $55 to $68", "rose to 412, up from 37": two figures the sentence orders, so the choices must keep the order.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_TO_BETWEEN = re.compile(r"\s+to\s+")
+_UP_FROM_BETWEEN = re.compile(r",?\s+(?:up|down)\s+from\s+")
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
 # Where a long sentence may be cut into a clause that reads alone.
@@ -150,9 +154,11 @@ class QuestionBuilder:
         # Worked out once, not for each question: every figure's value by sentence and unit, the year of each
         # sentence's first dated event, and the given names of everyone the article names.
         self.figure_values: dict[tuple[int, str | None], set[float]] = {}
+        self.figures_by_sentence: dict[int, list[Fact]] = {}
         for c in contexts:
             if c.fact.kind == "figure":
                 self.figure_values.setdefault((c.fact.sentence_index, c.fact.unit), set()).add(float(c.fact.value))
+                self.figures_by_sentence.setdefault(c.fact.sentence_index, []).append(c.fact)
         self.year_of_sentence: dict[int, str] = {}
         for c in contexts:
             if c.date is not None and c.date.role == "event":
@@ -276,8 +282,10 @@ class QuestionBuilder:
         # _____") is ruled out by reading the prompt.
         in_sentence = self.figure_values[fact.sentence_index, fact.unit]
         others = [(text, value) for text, value in others if value not in in_sentence]
+        floor, ceiling = self._bounds_from_the_sentence(context)
+        ceiling = min(filter(None, (ceiling, _CEILINGS.get(fact.unit))), default=None)
         wrong = figure_distractors(answer.lower() if answer[:1].isupper() else answer, float(fact.value), others,
-                                   salt=fact.id, ceiling=_CEILINGS.get(fact.unit))
+                                   salt=fact.id, ceiling=ceiling, floor=floor)
         wrong = [(text, value, is_from) for text, value, is_from in wrong if value not in in_sentence]
         if answer[:1].isupper():
             wrong = [(_capitalise(text), value, is_from) for text, value, is_from in wrong]
@@ -297,6 +305,27 @@ class QuestionBuilder:
                 accept=accept, explanation=fact.sentence, score=scoring.FIGURE_CHOICE + scoring.cloze_length(cloze),
             ))
         return questions
+
+    def _bounds_from_the_sentence(self, context: FactContext) -> tuple[float | None, float | None]:
+        """"rises from $55 to _____": every choice must rise too, or the sentence itself rules it out. The
+        least and most a wrong choice may be, from the figure the sentence moves from or to."""
+        fact = context.fact
+        floor = ceiling = None
+        sentence, offset = fact.sentence, fact.span[0]
+        for other in self.figures_by_sentence.get(fact.sentence_index, []):
+            if other is fact or other.unit != fact.unit:
+                continue
+            first, second = (other, fact) if other.start < fact.start else (fact, other)
+            start, end = first.start - offset, second.start - offset
+            moves = (_FROM_BEFORE.search(sentence[max(0, start - 24):start])
+                     and _TO_BETWEEN.fullmatch(sentence, first.end - offset, end))
+            if not moves and not _UP_FROM_BETWEEN.fullmatch(sentence, first.end - offset, end):
+                continue
+            if float(fact.value) > float(other.value):
+                floor = max(floor or 0.0, float(other.value))
+            else:
+                ceiling = min(ceiling or float("inf"), float(other.value))
+        return floor, ceiling
 
     @staticmethod
     def _plain_figure(fact: Fact) -> str:

@@ -296,3 +296,26 @@ def test_a_measure_before_its_noun_is_blanked_without_the_noun() -> None:
     bank = generate("A title\nThe strike, the first at the 640-bed hospital since 1998, is scheduled to last 72 hours.")
     blanks = [question for question in bank.questions if "_____ hospital since 1998" in question.prompt]
     assert blanks and all(question.answer == "640-bed" for question in blanks)
+
+
+def _money(choice: str) -> float:
+    return float(choice.replace("$", "").replace(",", ""))
+
+
+def test_wrong_figures_keep_the_direction_the_sentence_gives() -> None:
+    # "rises from $55 to _____": a choice below $55 is ruled out by the sentence itself.
+    bank = generate("A title\nThe monthly pass rises from $55 to $68, the transit authority said on Tuesday. "
+                    "Fares for students rose to $31, up from $24, after a long debate in the council.")
+    asked = {question.answer: question.choices for question in bank.questions if question.type == "multiple_choice"}
+    assert set(asked) >= {"$55", "$68", "$31", "$24"}
+    assert all(_money(choice) < 68 for choice in asked["$55"])
+    assert all(_money(choice) > 55 for choice in asked["$68"])
+    assert all(_money(choice) > 24 for choice in asked["$31"])
+    assert all(_money(choice) < 31 for choice in asked["$24"])
+
+
+def test_cents_are_never_offered_past_a_dollar() -> None:
+    bank = generate("A title\nThe plan keeps the reduced fare for seniors, people with disabilities and students "
+                    "at 85 cents, the council decided after a long debate.")
+    (question,) = [q for q in bank.questions if q.type == "multiple_choice" and q.answer == "85 cents"]
+    assert all(int(choice.split()[0]) < 100 for choice in question.choices)
