@@ -444,6 +444,11 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         return _SKIP  # "has been managed since": a state, not an event
     if any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" for child in verb.children):
         return _SKIP  # "will be held on 2 June": not yet an event
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"} and not any(
+            child.dep_ in {"dobj", "ccomp"} for child in verb.children):
+        # "A programme … followed between 1998 and 2004": read as a noun with a participle, the sentence would
+        # ask "When was a programme followed?" (With an object, it is an active verb misread, as below.)
+        return _SKIP
     subject_token, passive = _subject(verb)
     if subject_token is None:
         return None
@@ -493,6 +498,11 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         # two managers guilty").
         inside = child.dep_ == "ccomp" or child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
         rest_tokens += _subtree_without(child, _LEFT_OUT - {"cc", "conj"} if inside else _LEFT_OUT, date_tokens)
+    kept = {t.i for t in rest_tokens}
+    # "proposed in 1862 by the engineer Whitlam was abandoned": the parser gave the agent's noun to the main
+    # verb, and "When was a suspension bridge proposed by?" would end on a bare preposition.
+    rest_tokens = [t for t in rest_tokens if not (t.dep_ in {"prep", "agent"} and t.pos_ == "ADP" and not any(
+        child.i in kept for child in t.children))]
     if _says_nothing(verb, {t.i for t in rest_tokens}) or _loses_its_clause(verb, {t.i for t in rest_tokens}):
         return _SKIP  # "When did the ministry say in a statement?": what was said is gone
     rest = _trim(without_citations(_phrase(rest_tokens)))

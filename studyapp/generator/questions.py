@@ -76,6 +76,7 @@ _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\
 # The most a figure of some units can be: nobody is 136 years old, and no earthquake reaches magnitude 13.
 _CEILINGS = {"years old": 110.0, "magnitude": 9.9, "cents": 99.0}
 # "from $55 to $68", "rose to 412, up from 37": two figures the sentence orders, so the choices must keep the order.
+_CONVERSION_AFTER = re.compile(r"\s*\([^()]{0,40}\d[^()]{0,40}\)")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 _UP_FROM_BETWEEN = re.compile(r",?\s+(?:up|down)\s+from\s+")
@@ -116,7 +117,8 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
             return None  # an aside between dashes ("— $16 on average, against $58 —") has no verb of its own
         around = re.sub(r"^(?:and|but|while|whereas|yet)\s+", "", around)
         blanked = around[:1].upper() + around[1:]
-        if without_citations(blanked).rstrip()[-1:] not in {".", "!", "?", "”", '"'}:
+        ending = without_citations(blanked).rstrip()
+        if ending[-1:] not in {".", "!", "?"} and not (ending[-1:] in {"”", '"'} and ending[-2:-1] in {".", "!", "?"}):
             blanked = blanked.rstrip(" ,;:") + "."
     if _POINTS_BACK.match(blanked) or _unnamed_subject(blanked) or len(blanked.split()) < _FEWEST_CLOZE_WORDS:
         return None  # ("A majority needs _____." says too little: a majority of what?)
@@ -270,7 +272,11 @@ class QuestionBuilder:
         if measure:
             # "the first at the _____ hospital": the blank takes "640-bed", not the hospital with it.
             answer, end = measure.group(1), start + len(measure.group(1))
-        cloze = _cloze_text(fact.sentence, start, end)
+        sentence = fact.sentence
+        conversion = _CONVERSION_AFTER.match(sentence, end)
+        if conversion:  # "a fee of _____ (€36.5m)": the same figure in other units would answer the blank
+            sentence = sentence[:end] + sentence[conversion.end():]
+        cloze = _cloze_text(sentence, start, end)
         if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank
         written_in_words = answer.strip()[:1].isalpha() and fact.unit not in CURRENCY_CODES

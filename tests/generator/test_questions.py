@@ -319,3 +319,22 @@ def test_cents_are_never_offered_past_a_dollar() -> None:
                     "at 85 cents, the council decided after a long debate.")
     (question,) = [q for q in bank.questions if q.type == "multiple_choice" and q.answer == "85 cents"]
     assert all(int(choice.split()[0]) < 100 for choice in question.choices)
+
+
+def test_a_conversion_beside_the_blank_is_left_out() -> None:
+    # "_____ (5,289 ft)" gives the answer away in other units.
+    asked = prompts("As built, the bridge has a total length of 1,612 metres (5,289 ft), including the approach "
+                    "viaducts. The club paid a fee of £31 million (€36.5m) for the striker last summer.")
+    blanks = [prompt for prompt in asked if "_____" in prompt]
+    assert any("length of _____, including" in prompt for prompt in blanks)
+    assert not any("ft)" in prompt or "€36.5m" in prompt for prompt in blanks)
+
+
+def test_a_when_question_never_ends_on_a_bare_preposition() -> None:
+    asked = prompts("A suspension bridge proposed in 1862 by the engineer Horace Whitlam was abandoned after the "
+                    "Admiralty objected that its deck would obstruct the passage of tall-masted ships into the inner "
+                    "harbour. A programme of strengthening and repainting followed between 1998 and 2004, at a cost "
+                    "of £61 million, during which some 1.1 million rivets were replaced with high-strength bolts.")
+    whens = [prompt for prompt in asked if prompt.startswith("When")]
+    assert not any(prompt.endswith(" by?") for prompt in whens)
+    assert not any("programme" in prompt for prompt in whens)  # read as a noun with a participle: no event
