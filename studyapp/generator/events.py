@@ -445,9 +445,10 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
     if any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" for child in verb.children):
         return _SKIP  # "will be held on 2 June": not yet an event
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"} and not any(
-            child.dep_ in {"dobj", "ccomp"} for child in verb.children):
-        # "A programme … followed between 1998 and 2004": read as a noun with a participle, the sentence would
-        # ask "When was a programme followed?" (With an object, it is an active verb misread, as below.)
+            child.dep_ in {"dobj", "ccomp"} for child in verb.children) and not any(
+            child.pos_ in {"VERB", "AUX"} and child.i > verb.i for child in verb.head.children):
+        # "A programme … followed between 1998 and 2004": the sentence's only verb read as a participle, so it
+        # would ask "When was a programme followed?" ("An agreement signed in 1997 allowed …" has its verb after.)
         return _SKIP
     subject_token, passive = _subject(verb)
     if subject_token is None:
