@@ -81,7 +81,8 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 _UP_FROM_BETWEEN = re.compile(r",?\s+(?:up|down)\s+from\s+")
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
-_POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b")
+_POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b"
+                          r"|^The\s+(?:\S+-year-old(?=[\s,])|_____(?=,))")  # "The 24-year-old, who scored …": who?
 # Where a long sentence may be cut into a clause that reads alone.
 # Only before a clause that stands on its own: "…, and the trust estimated …", not "…, where she was …".
 # A coordinated clause stands alone only with a subject of its own: ", and the trust estimated …", not
@@ -126,7 +127,7 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
 
 
 # "The electoral commission it created …", "…, he said, it served …": a subject only the sentence before names.
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|it|them|him)\b")
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]")
 
 
@@ -167,6 +168,7 @@ class QuestionBuilder:
                 self.year_of_sentence.setdefault(c.fact.sentence_index, c.date.value[:4])
         names = people if people is not None else {c.fact.text for c in self.people}
         self.given_names = {word for name in names for word in name.split()[:-1]}
+        self.name_words = {word for name in names for word in name.split()}
 
     def build(self) -> list[Question]:
         questions: list[Question] = []
@@ -424,7 +426,12 @@ class QuestionBuilder:
         name the parse took for a title)."""
         role = context.fact.role or ""
         return (_head(role) in KIN or role.lower().split()[-1] in KIN or context.role_needs_owner
-                or role in self.given_names)
+                or role in self.given_names or self._relation_to_a_person(role))
+
+    def _relation_to_a_person(self, role: str) -> bool:
+        """"a former pupil of Parrish", "a friend of Anna Lenz": who someone was to another person, no office."""
+        _, of, whom = role.rpartition(" of ")
+        return bool(of) and bool(whom.split()) and all(word in self.name_words for word in whom.split())
 
     def _wrong_roles(self, role: str, salt: str) -> list[str]:
         """Three other people's roles written like ``role`` (a title beside titles, a description beside
@@ -549,9 +556,12 @@ _ROLE_GLUE = {"the", "a", "an", "of", "to", "at", "for", "in", "and", "from", "o
 @cache
 def _role_words(role: str) -> frozenset[str]:
     words = re.findall(r"[\w’'-]+", role.lower())
-    # (singular: "Councillors" is "Councillor" again)
-    return frozenset(re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"[’']s$", "", word)) for word in words
-                     if word not in _ROLE_GLUE)
+    # (singular: "Councillors" is "Councillor" again; "Councilwoman" and "Councilman" hold one office, the council's)
+    return frozenset(_GENDERED.sub("", re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"[’']s$", "", word)))
+                     for word in words if word not in _ROLE_GLUE)
+
+
+_GENDERED = re.compile(r"(?<=[a-z]{4})(?:wom[ae]n|m[ae]n|person|people)$")
 
 
 _TYPE_ORDER = ["multiple_choice", "who_said", "short_answer", "cloze", "true_false", "order"]

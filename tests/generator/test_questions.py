@@ -338,3 +338,23 @@ def test_a_when_question_never_ends_on_a_bare_preposition() -> None:
     whens = [prompt for prompt in asked if prompt.startswith("When")]
     assert not any(prompt.endswith(" by?") for prompt in whens)
     assert not any("programme" in prompt for prompt in whens)  # read as a noun with a participle: no event
+
+
+def test_a_relation_to_another_person_is_no_role_and_gendered_forms_are_one_office() -> None:
+    bank = generate(
+        "A title\nThe bridge was designed by Edmund Parrish, chief engineer of the Northern Counties Railway. "
+        "Thomas Greig, a former pupil of Parrish, supervised the site. The foreman, Walter Dunstan, died in the "
+        "collapse. Councilwoman Priya Halvorsen praised the plan. Councilman Reggie Alvarado voted against it. "
+        "Council President Dolores Wentworth cast the deciding vote.")
+    roles = [question for question in bank.questions if question.prompt.startswith("What role")]
+    assert not any("pupil" in choice for question in roles for choice in question.choices)
+    for question in roles:  # "Councilwoman" beside "Councilman": one office, told apart only by sex
+        council = [choice for choice in question.choices if "council" in choice.lower()]
+        assert len(council) <= 1, question.choices
+
+
+def test_a_blank_never_leans_on_them_or_on_an_age_for_a_name() -> None:
+    asked = prompts("Researchers then tracked them through two winter seasons, recording every case of illness. "
+                    "The 24-year-old, who scored 27 goals in all competitions last season, has signed a five-year "
+                    "contract.")
+    assert not [prompt for prompt in asked if "_____" in prompt]
