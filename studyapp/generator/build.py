@@ -158,12 +158,12 @@ def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
         sentence_index, start, end = person.role_places[role]
         fact = _sentence_fact(article, sentence_index, "person", person.name, start, end, role=role)
         contexts.append(FactContext(fact, aliases=_aliases(person.name, people),
-                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index),
+                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index, start),
                                     role_needs_owner=role in person.owned_roles))
     return contexts
 
 
-def _told_in_the_past(article: Article, sentence_index: int) -> bool:
+def _told_in_the_past(article: Article, sentence_index: int, role_start: int) -> bool:
     """"Lorenz Ebbe, a railway surveyor, drew the plans": a role told in the past tense is asked in it."""
     sentence = article.sentences[sentence_index]
     if _LIFESPAN.search(sentence.text):
@@ -172,7 +172,17 @@ def _told_in_the_past(article: Article, sentence_index: int) -> bool:
     if tokens is None:
         return False
     root = tokens.root  # "drew", or the "was" of "was founded" and the "had" of "had carried"
+    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+    if (subject is not None and any(child.dep_ == "ccomp" for child in root.children)
+            and subject.left_edge.idx <= role_start - sentence.start + tokens.start_char <= subject.right_edge.idx
+            and not _YEAR.search(sentence.text)):
+        # "City manager Stefan Aldridge said the club …": the holder's own report; its "said" is the reporting,
+        # and the role is still held, unless the sentence dates it ("declared in 1931 that …").
+        return False
     return root.tag_ == "VBD" or any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "VBD" for child in root.children)
+
+
+_YEAR = re.compile(r"\b1\d{3}\b|\b20\d{2}\b")
 
 
 _LIFESPAN = re.compile(r"\((?:c\.\s*)?\d{3,4}\s*[–-]\s*(?:c\.\s*)?\d{3,4}\)")

@@ -135,6 +135,8 @@ def _unnamed_subject(text: str) -> bool:
     pronoun = _SUBJECT_PRONOUN.search(text)
     if pronoun is None or _NAME_WORD.search(text, 0, pronoun.start()):
         return False
+    if pronoun.group() in {"them", "him"} and len(text[:pronoun.start()].split()) > 4:
+        return False  # "…, most of them from marsh fever": the sentence's own labourers
     # "Hospital administrators said they had …": the speaker of the sentence, named before its verb.
     return not (pronoun.start() > 0 and _AFTER_A_SAYING.search(text, 0, pronoun.start()))
 

@@ -358,3 +358,20 @@ def test_a_blank_never_leans_on_them_or_on_an_age_for_a_name() -> None:
                     "The 24-year-old, who scored 27 goals in all competitions last season, has signed a five-year "
                     "contract.")
     assert not [prompt for prompt in asked if "_____" in prompt]
+
+
+def test_a_role_is_asked_in_the_present_when_its_holder_reports_in_a_news_story() -> None:
+    asked = prompts("City manager Stefan Aldridge said the striker had been his first choice all summer. "
+                    "Club chairman Richard Penhallow said the fee was a statement of intent. "
+                    "Team doctor Lars Brunvik said the medical had gone well. "
+                    "Twenty-nine men were killed in 1889, including the foreman, Walter Dunstan, and five boys; only "
+                    "eleven bodies were recovered.")
+    roles = [prompt for prompt in asked if prompt.startswith("What role")]
+    assert "What role does Stefan Aldridge hold?" in roles
+    assert not any(prompt.startswith("What role does Walter Dunstan") for prompt in roles)
+
+
+def test_them_late_in_a_sentence_points_inside_it() -> None:
+    asked = prompts("As many as 4,000 labourers worked on the cut at its peak, and at least 212 men died there, most "
+                    "of them from marsh fever.")
+    assert any("at least _____ died there" in prompt for prompt in asked)
