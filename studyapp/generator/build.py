@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from studyapp.generator.article_dates import dates_by_sentence
+from studyapp.generator.asides import asides_of
 from studyapp.generator.attribution import quotation_tokens
 from studyapp.generator.conflicts import conflicts_in
 from studyapp.generator.events import event_for
@@ -74,6 +75,7 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
 
     contexts: list[FactContext] = []
     importance = Importance(article)
+    asides = {sentence.index: asides_of(sentence.text, sentence.tokens) for sentence in article.sentences}
     dates_of = dates_by_sentence(article)  # years carried from the dateline and headings, relative dates resolved
     for sentence in article.sentences:
         dates = dates_of[sentence.index]
@@ -81,14 +83,14 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
             event = event_for(sentence.text, mention, full_name, sentence.tokens)
-            contexts.append(FactContext(fact, date=mention, event=event,
+            contexts.append(FactContext(fact, date=mention, event=event, asides=asides[sentence.index],
                                         importance=importance.of(sentence.index, fact.start, fact.end, "date")))
         figures = find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens)
         for mention in figures:
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
             weight = importance.of(sentence.index, fact.start, fact.end, "figure", figure_weight(mention, figures))
-            contexts.append(FactContext(fact, figure=mention, importance=weight))
+            contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides[sentence.index]))
     return contexts
 
 

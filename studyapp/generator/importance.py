@@ -115,6 +115,10 @@ def _weight_of_place(tokens: Span, start: int, end: int, describing: bool) -> fl
     inside = [token for token in tokens if start <= token.idx - base < end]
     if not inside:
         return 1.0
+    if tokens.root.pos_ not in {"VERB", "AUX"}:
+        # "An experimental vaccine …, the … bug that sweeps …, reduced cases … by 57 percent": read with a noun
+        # at its root, the sentence's asides are the parser's guesses; its main point may lie in any of them.
+        return 1.0
     # The fact's own head: the counted noun of "214 stores", the noun a date phrase hangs on.
     head = next((token for token in inside if token.head.i == token.i or not start <= token.head.idx - base < end),
                 inside[0])

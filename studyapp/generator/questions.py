@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from studyapp.generator import scoring
+from studyapp.generator.asides import dateline_end, without_asides
 from studyapp.generator.dates import DateMention, accepted_forms, format_like, month_number
 from studyapp.generator.distractors import answer_rank, date_distractors, figure_distractors, number_in
 from studyapp.generator.events import Event, without_citations
@@ -35,6 +36,7 @@ class FactContext:
     continuation: str | None = None  # the rest of a quotation its attribution interrupts, or its next sentence
     asked_with_previous: bool = False  # that next sentence: asked with the quotation before it, not alone
     role_needs_owner: bool = False  # "its leader": "leader" alone says too little to ask about
+    asides: list[tuple[int, int]] = field(default_factory=list)  # what a blank's sentence may go without
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -100,11 +102,19 @@ _MEASURE_BEFORE_ITS_NOUN = re.compile(r"^([\w.,]+-[a-z]+(?:-[a-z]+)?)\s+\S")  # 
 _FEWEST_CLOZE_WORDS = 6
 
 
-def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | None:
-    """The sentence with [start, end) blanked; a long one cut to the clause around the blank. None when
-    what is left is still too long, or cannot be read without the sentence before it."""
+def _cloze_text(sentence: str, start: int, end: int, limit: int = 32,
+                asides: list[tuple[int, int]] | None = None) -> str | None:
+    """The sentence with [start, end) blanked; a long one without its asides, or cut to the clause around
+    the blank. None when what is left is still too long, or cannot be read without the sentence before it."""
     if len(sentence) > 40 * limit:
         return None  # far too long to read as one question, and costly to cut for each of its facts
+    dateline = dateline_end(sentence)
+    if 0 < dateline <= start:  # "CALDMOUTH, 23 May 2025 — A jury …": the place and day add nothing to a blank
+        sentence, start, end = sentence[dateline:], start - dateline, end - dateline
+        asides = [(a - dateline, b - dateline) for a, b in asides or [] if a >= dateline]
+    if asides and _words_blanked(sentence, start, end) > limit:
+        sentence, start, end = without_asides(sentence, start, end, asides,
+                                              lambda text, a, b: _words_blanked(text, a, b) > limit)
     blanked = sentence[:start] + BLANK + sentence[end:]
     if len(blanked.split()) > limit:
         pieces = re.split(f"({_CLAUSE_BREAK.pattern})", blanked)  # clauses at even places, breaks between
@@ -124,6 +134,10 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32) -> str | N
     if _POINTS_BACK.match(blanked) or _unnamed_subject(blanked) or len(blanked.split()) < _FEWEST_CLOZE_WORDS:
         return None  # ("A majority needs _____." says too little: a majority of what?)
     return blanked
+
+
+def _words_blanked(sentence: str, start: int, end: int) -> int:
+    return len(sentence[:start].split()) + 1 + len(sentence[end:].split())
 
 
 # "The electoral commission it created …", "…, he said, it served …": a subject only the sentence before names.
@@ -230,7 +244,8 @@ class QuestionBuilder:
                 questions.append(self._date_true_false(context, answer, wrong[0][0]))
         # "by Monday afternoon", "two weeks later": the blank would have to take words the sentence never had.
         written = any(character.isdigit() for character in mention.text)
-        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0]) if written else None
+        cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0],
+                            asides=context.asides) if written else None
         if cloze and mention.text.lower() not in cloze.lower():
             # The blank takes the words it replaced; only a misspelt month is written properly.
             fitting = answer if mention.precision in {"day", "month"} else fact.text
@@ -276,11 +291,13 @@ class QuestionBuilder:
         if measure:
             # "the first at the _____ hospital": the blank takes "640-bed", not the hospital with it.
             answer, end = measure.group(1), start + len(measure.group(1))
-        sentence = fact.sentence
+        sentence, asides = fact.sentence, context.asides
         conversion = _CONVERSION_AFTER.match(sentence, end)
         if conversion:  # "a fee of _____ (€36.5m)": the same figure in other units would answer the blank
             sentence = sentence[:end] + sentence[conversion.end():]
-        cloze = _cloze_text(sentence, start, end)
+            cut = conversion.end() - end
+            asides = [(a, b) if b <= end else (a - cut, b - cut) for a, b in asides if b <= end or a >= end + cut]
+        cloze = _cloze_text(sentence, start, end, asides=asides)
         if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank
         written_in_words = answer.strip()[:1].isalpha() and fact.unit not in CURRENCY_CODES
