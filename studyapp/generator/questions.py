@@ -188,9 +188,10 @@ class QuestionBuilder:
 
     def build(self) -> list[Question]:
         questions: list[Question] = []
+        crowded = self._crowded_out()
         for context in self.contexts:
             kind = context.fact.kind
-            if context.importance < scoring.IMPORTANT_ENOUGH:
+            if context.importance < scoring.IMPORTANT_ENOUGH or context.fact.id in crowded:
                 continue  # an aside: a fact of the article, but not one to ask about
             made = {
                 "date": self._date_questions,
@@ -210,6 +211,19 @@ class QuestionBuilder:
             basis = question.fact_ids or [question.fact_id]
             question.id = "q-" + short_hash(*basis, question.type, question.variant)
         return questions
+
+    def _crowded_out(self) -> set[str]:
+        """Figures past the most important few of their sentence: "31 percent … 12 percent … 9 percent and
+        10 percent" asks two, not four near-identical blanks on one line."""
+        by_sentence: dict[int, list[FactContext]] = {}
+        for context in self.contexts:
+            if context.fact.kind == "figure" and context.importance >= scoring.IMPORTANT_ENOUGH:
+                by_sentence.setdefault(context.fact.sentence_index, []).append(context)
+        crowded: set[str] = set()
+        for figures in by_sentence.values():
+            ranked = sorted(figures, key=lambda c: (-c.importance, c.fact.start))
+            crowded |= {c.fact.id for c in ranked[scoring.FIGURES_ASKED_PER_SENTENCE:]}
+        return crowded
 
     # Dates -------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ PER_FACT = 3
 
 # Importance (see ``importance``): a date or figure's place in its sentence scales how worth asking it is.
 IMPORTANT_ENOUGH = 0.5  # below this a fact stays in the bank but gets no question
+FIGURES_ASKED_PER_SENTENCE = 2  # the rest of a sentence's figures stay in the bank unasked
 IN_PARENTHESES = 0.3  # "Anselm Korrath (1797–1866)": a lifespan, a conversion, a citation
 IN_QUOTATION = 0.35  # a number inside someone's words: the quotation is asked as a whole instead
 IN_ATTRIBUTION = 0.5  # the few words that say who spoke ('“…,” the 31-year-old said')

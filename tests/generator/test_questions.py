@@ -375,3 +375,13 @@ def test_them_late_in_a_sentence_points_inside_it() -> None:
     asked = prompts("As many as 4,000 labourers worked on the cut at its peak, and at least 212 men died there, most "
                     "of them from marsh fever.")
     assert any("at least _____ died there" in prompt for prompt in asked)
+
+
+def test_a_sentence_full_of_figures_asks_only_its_two_most_important() -> None:
+    bank = generate("A title\nAbout 31 percent of vaccine recipients reported pain at the injection site, compared "
+                    "with 12 percent in the placebo group, and fatigue was reported by 9 percent and 10 percent "
+                    "respectively.")
+    asked = {question.fact_id for question in bank.questions}
+    figures = [fact for fact in bank.facts if fact.kind == "figure"]
+    assert len(figures) == 4  # all stay in the bank
+    assert len(asked) == 2
