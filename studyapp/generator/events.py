@@ -436,14 +436,14 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         # "Trump on 19 October said …": the parser hangs the date on the subject; it dates the verb.
         head = head.head
     verb = head
-    if preposition is not None and preposition.lower_ in {"since", "until", "till", "by", "to"}:
-        return _SKIP  # "has led since 2022", "moved to Tuesday": not when it happened
+    if preposition is not None and preposition.lower_ in {"since", "until", "till", "by", "to", "from"}:
+        return _SKIP  # "has led since 2022", "moved to Tuesday", "ran from October 2023 to …": not when it happened
     if any(child.dep_ == "neg" for child in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
         return _SKIP  # not a past event at a date ("will meet", "is due")
     if any(child.dep_ == "aux" and child.lower_ in {"has", "have"} for child in verb.children):
         return _SKIP  # "has been managed since": a state, not an event
-    if any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" for child in verb.children):
-        return _SKIP  # "will be held on 2 June": not yet an event
+    if any(child.dep_ in {"aux", "auxpass"} and child.tag_ in {"MD", "VBP", "VBZ"} for child in verb.children):
+        return _SKIP  # "will be held on 2 June", "results are expected in 2027": not yet an event
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"} and not any(
             child.dep_ in {"dobj", "ccomp"} for child in verb.children) and not any(
             child.pos_ in {"VERB", "AUX"} and child.i > verb.i for child in verb.head.children):

@@ -120,6 +120,9 @@ def test_questions_from_the_parse_are_whole_clauses(text: str, date_text: str, q
         ("The 1907 Charter gave the guilds a vote.", "1907"),  # the year names the charter, not the event
         ("The club has run the race since 1990.", "1990"),  # since: a state, not an event at the date
         ("The ferry will sail again in 2031.", "2031"),  # not a past event
+        ("In the trial, which ran from October 2023 to April 2025, adults were assigned to two groups.",
+         "October 2023"),  # one end of a span: "When did the trial run to April 2025?"
+        ("A separate study began in January, and results are expected in 2027.", "2027"),  # an expectation
         # The year a number was counted, beside the verb's own time: "When did the agency record …?" is wrong.
         ("The agency recorded about 4.1 million boardings last year, compared with 5.6 million in 2019, a decline "
          "of roughly 27 percent.", "2019"),
