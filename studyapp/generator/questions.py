@@ -100,6 +100,7 @@ _NOT_ALONE = re.compile(r"^(?:(?:and|but|while|whereas|yet)\s+that\b|[a-z]+ing\s
 _DASH = re.compile(r"[—–]|--")
 _MEASURE_BEFORE_ITS_NOUN = re.compile(r"^([\w.,]+-[a-z]+(?:-[a-z]+)?)\s+\S")  # "640-bed hospital" 
 _FEWEST_CLOZE_WORDS = 6
+_FEWEST_WORDS_POINTING_BACK = 8  # a quotation that opens with "He", "It", "They" needs this many to say something
 
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 32,
@@ -379,6 +380,8 @@ class QuestionBuilder:
         speaker = fact.speaker or ""
         if context.quote_is_fragment or context.asked_with_previous:
             return []
+        if _POINTS_BACK.match(fact.text) and len(fact.text.split()) < _FEWEST_WORDS_POINTING_BACK:
+            return []  # "He was always the one": who, without the sentence before? Nobody could tell the speaker
         # "“A railway that stops growing,” Korrath told …, “has already begun to die.”": asked whole.
         whole = f"{fact.text} … {context.continuation}" if context.continuation else fact.text
         quote = _shorten_quote(whole)

@@ -385,3 +385,10 @@ def test_a_sentence_full_of_figures_asks_only_its_two_most_important() -> None:
     figures = [fact for fact in bank.facts if fact.kind == "figure"]
     assert len(figures) == 4  # all stay in the bank
     assert len(asked) == 2
+
+
+def test_a_short_quotation_that_points_back_is_not_asked() -> None:
+    asked = prompts("City manager Stefan Aldridge said the club had watched the striker for two years. "
+                    "“He was always the one,” Aldridge said. “We looked at a lot of players, and we watched him in "
+                    "big games and in small games,” he added.")
+    assert not any("He was always the one" in prompt for prompt in asked)
