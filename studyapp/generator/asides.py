@@ -77,8 +77,10 @@ def _aside_at(token: Token, tokens: Span, verb_root: bool) -> tuple[int, int] | 
         return None
     if token.dep_ == "advcl" and not _set_off_clause(token, closes_sentence=after is None or after.text != ","):
         return None
-    # An aside closed by a comma takes that comma with it; one closed by the sentence's end leaves it.
-    stop = after.idx + 1 if after is not None and after.text == "," else right.idx + len(right)
+    # An aside on a noun closed by a comma takes that comma with it ("The findings, which …, come from");
+    # one on a verb leaves it, to part what follows ("… burst its banks overnight, officials said").
+    on_a_noun = token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+    stop = after.idx + 1 if after is not None and after.text == "," and on_a_noun else right.idx + len(right)
     return doc[left.i - 1].idx, stop
 
 

@@ -25,7 +25,7 @@ _INITIAL = rf"[{_UPPER}]\."
 _PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|la|le|bin|ibn|al|el|y)"
 NAME = rf"(?:{NAME_WORD}|{_INITIAL})(?:\s+(?:{_PARTICLE}\s+)?(?:{NAME_WORD}|{_INITIAL})){{0,3}}"
 
-HONORIFICS = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sir|Dame|Lord|Lady|Rev\.)"
+HONORIFICS = r"(?:Mrs?\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame|Lord|Lady|Rev\.?)(?=\s)"  # British style drops the full stop
 TITLES = (
     r"(?:General\s+Manager|Managing\s+Director|Executive\s+Director|Board\s+Chair|Vice\s+Chancellor|"
     r"Field\s+Marshal|President-elect|Councilmember|Councillor|Councilman|Councilwoman|Council\s+Member|Alderman|"

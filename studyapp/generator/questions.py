@@ -79,6 +79,7 @@ _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\
 _CEILINGS = {"years old": 110.0, "magnitude": 9.9, "cents": 99.0}
 # "from $55 to $68", "rose to 412, up from 37": two figures the sentence orders, so the choices must keep the order.
 _CONVERSION_AFTER = re.compile(r"\s*\([^()]{0,40}\d[^()]{0,40}\)")
+_RANGE = re.compile(r"\d\s*(?:to|-|–)\s*\d")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 _UP_FROM_BETWEEN = re.compile(r",?\s+(?:up|down)\s+from\s+")
@@ -339,7 +340,7 @@ class QuestionBuilder:
         )]
         # "more than _____": a smaller wrong choice would make a true sentence too, so the blank is typed only.
         bounded = _BOUND.match(fact.text[:qualifier_length(fact.text)])
-        if len(wrong) == 3 and not bounded:
+        if len(wrong) == 3 and not bounded and not _RANGE.search(answer):  # "30 to 40 mm": one end alone would move
             by_value = {answer: float(fact.value), **{text: value for text, value, _ in wrong}}
             questions.append(Question(
                 fact.id, "multiple_choice", f"Complete the sentence: {cloze}", answer,

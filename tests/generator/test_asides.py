@@ -55,3 +55,12 @@ def test_an_alternative_is_never_cut_from_its_claim() -> None:
                    "(24 miles) south-east of Berrenza, the provincial capital, the Berrenza Geophysical Institute "
                    "said.")
     assert not any("homes destroyed," in prompt or "homes destroyed." in prompt for prompt in asked)
+
+
+def test_an_aside_on_a_verb_leaves_the_comma_that_parts_what_follows() -> None:
+    asked = blanks(
+        "BRENNHOLM, 3 March 2026 (Continental Press) — At least 23 people have died and more than 14,000 have been "
+        "forced from their homes after the River Aske burst its banks overnight, sending water through the old town "
+        "of Brennholm and the farming villages downstream, officials said on Tuesday, as rescue teams in boats and "
+        "helicopters searched for dozens of residents who remain unaccounted for.")
+    assert any(prompt.endswith("burst its banks overnight, officials said on Tuesday.") for prompt in asked)

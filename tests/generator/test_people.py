@@ -153,3 +153,9 @@ def test_a_hyphenated_name_keeps_its_hyphen_and_a_role_stops_before_a_relative_c
     found = people_in("Dr. Samuel Okonkwo-Reyes, an epidemiologist at the Northbridge Institute of Public Health who "
                       "analysed the trial data, said the study was sound.")
     assert found == {"Samuel Okonkwo-Reyes": "epidemiologist at the Northbridge Institute of Public Health"}
+
+
+def test_an_honorific_without_its_full_stop_is_no_part_of_the_name() -> None:
+    found = people_in("Dr Annelie Fursten, who studies river systems at the University of Marrach, said the "
+                      "defences held.")
+    assert "Annelie Fursten" in found

@@ -392,3 +392,11 @@ def test_a_short_quotation_that_points_back_is_not_asked() -> None:
                     "“He was always the one,” Aldridge said. “We looked at a lot of players, and we watched him in "
                     "big games and in small games,” he added.")
     assert not any("He was always the one" in prompt for prompt in asked)
+
+
+def test_a_range_is_typed_not_chosen() -> None:
+    # Varying one end ("60 to 40 millimetres") makes nonsense choices.
+    bank = generate("A title\nForecasters said the rain should ease by Wednesday, though a further 30 to 40 "
+                    "millimetres could fall in the hills.")
+    assert not [q for q in bank.questions if q.type == "multiple_choice" and "millimetres" in q.answer]
+    assert [q for q in bank.questions if q.type == "cloze" and "millimetres" in q.answer]
