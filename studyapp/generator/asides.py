@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 _ASIDE_LINKS = {"appos", "relcl", "acl", "advcl", "npadvmod"}
 # "… on Wednesday, according to results published on Wednesday": a source tacked on after a comma.
 _SOURCE_WORDS = {"according"}
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,[^—–]{0,60}[—–]\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,[^—–]{0,60}?(?:[—–]|\s-{1,2}\s)\s*")  # "HALDEN, Oct 29 (Wire) - "
 _CLOSERS = {",", ".", "!", "?", ";"}
 
 
@@ -59,7 +59,9 @@ def _aside_at(token: Token, tokens: Span, verb_root: bool) -> tuple[int, int] | 
                        and child.lower_ == "and"), None)  # ("destroyed or badly damaged": one claim, not two)
         if not any(child.dep_ in {"dobj", "ccomp", "xcomp", "attr", "prep"} for child in token.children):
             return None
-        if joiner is not None and (after is None or after.text in _CLOSERS) and not any(
+        in_a_list = token.head.dep_ == "conj" or any(child.dep_ == "conj" for child in token.children) or sum(
+            child.dep_ == "conj" for child in token.head.children) > 1
+        if joiner is not None and not in_a_list and (after is None or after.text in _CLOSERS) and not any(
                 child.dep_ in {"nsubj", "nsubjpass"} for child in token.children):
             before = doc[joiner.i - 1]
             start = before.idx if _comma(before) else before.idx + len(before.text)  # with the space before

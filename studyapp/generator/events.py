@@ -348,6 +348,9 @@ def _is_aside(token: Token) -> bool:
 def _subtree_without(token: Token, left_out: set[str], date_tokens: set[int]) -> list[Token]:
     kept: list[Token] = []
     for child in token.children:
+        if _joins_a_word(child):
+            kept.append(child)  # the hyphen of "Vasquez-Ormond"
+            continue
         if child.dep_ in left_out or child.i in date_tokens or (child.dep_ != "conj" and _is_aside(child)):
             continue
         if child.dep_ == "advmod" and child.lower_ == "then" and token.pos_ in {"NOUN", "PROPN"}:
@@ -356,6 +359,11 @@ def _subtree_without(token: Token, left_out: set[str], date_tokens: set[int]) ->
     if token.i not in date_tokens and token.text not in _DROPPED_PUNCTUATION:
         kept.append(token)
     return kept
+
+
+def _joins_a_word(token: Token) -> bool:
+    return (token.text in {"-", "‐"} and not token.whitespace_ and token.i > 0
+            and not token.doc[token.i - 1].whitespace_)
 
 
 def _child_holding(verb: Token, date_tokens: set[int]) -> Token | None:

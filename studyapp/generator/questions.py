@@ -82,6 +82,8 @@ _CONVERSION_AFTER = re.compile(r"\s*\([^()]{0,40}\d[^()]{0,40}\)")
 _RANGE = re.compile(r"\d\s*(?:to|-|–)\s*\d")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
+_AND_BETWEEN = re.compile(r"\s+and\s+")
 _UP_FROM_BETWEEN = re.compile(r",?\s+(?:up|down)\s+from\s+")
 # A sentence that opens by pointing back ("It is 38 km long", "So did …", "They …") needs the one before it.
 _POINTS_BACK = re.compile(r"^(?:It|Its|They|Their|Them|She|Her|He|His|This|These|Those|So|Such|Both|Neither)\b"
@@ -356,12 +358,14 @@ class QuestionBuilder:
         floor = ceiling = None
         sentence, offset = fact.sentence, fact.span[0]
         for other in self.figures_by_sentence.get(fact.sentence_index, []):
-            if other is fact or other.unit != fact.unit:
-                continue
+            if other is fact:
+                continue  # (units may differ: "between 410 million and 450 million euros" names its unit once)
             first, second = (other, fact) if other.start < fact.start else (fact, other)
             start, end = first.start - offset, second.start - offset
             moves = (_FROM_BEFORE.search(sentence[max(0, start - 24):start])
-                     and _TO_BETWEEN.fullmatch(sentence, first.end - offset, end))
+                     and _TO_BETWEEN.fullmatch(sentence, first.end - offset, end)) or (
+                _BETWEEN_BEFORE.search(sentence[max(0, start - 24):start])
+                and _AND_BETWEEN.fullmatch(sentence, first.end - offset, end))  # "between 410 million and _____"
             if not moves and not _UP_FROM_BETWEEN.fullmatch(sentence, first.end - offset, end):
                 continue
             if float(fact.value) > float(other.value):
