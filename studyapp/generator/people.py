@@ -284,6 +284,8 @@ def find_people(article: Article) -> PeopleIndex:
     index = PeopleIndex()
     named_by_model = words_of_people(article)
     lower_case_words = set(re.findall(r"\b[a-z][\w'’-]*", article.text))  # once: looked up for every title
+    # Words written with a capital inside sentences ("the £22.5m City paid"): names, even at a sentence's start.
+    capitalised_inside = set(re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", article.text))
     known_surnames = surnames(article)
 
     def is_role_noun(noun: str) -> bool:
@@ -315,7 +317,11 @@ def find_people(article: Article) -> PeopleIndex:
         titled = [found for found in titled_names(sentence, known_surnames, is_title)
                   if not _common_word(found.name.split()[-1], lower_case_words)]  # "Captain Harrow Trophy"
         for found in [*appositive_roles(sentence, is_role_noun), *titled]:
-            index.add(found.name, found.role, (sentence.index, found.start, found.end), as_named=True)
+            role = found.role
+            first = role.split(" ", 1)[0] if role else ""
+            if first.islower() and first not in lower_case_words and first.capitalize() in capitalised_inside:
+                role = first.capitalize() + role[len(first):]  # "City manager": the club's name, not a town's
+            index.add(found.name, role, (sentence.index, found.start, found.end), as_named=True)
             index.describe(found.name, found.also)
         for match in _TITLED.finditer(text):
             name = _trim_name(match.group("name"))

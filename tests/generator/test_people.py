@@ -159,3 +159,11 @@ def test_an_honorific_without_its_full_stop_is_no_part_of_the_name() -> None:
     found = people_in("Dr Annelie Fursten, who studies river systems at the University of Marrach, said the "
                       "defences held.")
     assert "Annelie Fursten" in found
+
+
+def test_a_sentence_opening_word_the_article_writes_as_a_name_keeps_its_capital() -> None:
+    found = people_in("City manager Stefan Aldridge said the striker was his first choice. The fee eclipses the "
+                      "£22.5m City paid for a midfielder two years ago.")
+    assert found["Stefan Aldridge"] == "City manager"
+    found = people_in("Company founder Odile Brandvik opened the shop. The company grew fast.")
+    assert found["Odile Brandvik"] == "company founder"
