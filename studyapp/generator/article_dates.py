@@ -232,10 +232,16 @@ def _partial_date(kind: str, match: re.Match[str], sentence: Sentence, context: 
     if kind in {"month", "month_of_that_year"}:
         return DateMention(start, end, text, f"{year:04d}-{month:02d}", "month")
     try:
-        value = date(year, month, int(groups.get("day") or groups.get("day2"))).isoformat()
+        day = date(year, month, int(groups.get("day") or groups.get("day2")))
     except ValueError:
         return None
-    return DateMention(start, end, text, value, "day")
+    weekday = _WEEKDAY_BEFORE.search(sentence.text, max(0, match.start() - 12), match.start())
+    if weekday and list(calendar.day_name).index(weekday.group(1)) != day.weekday():
+        return None  # "on Tuesday, March 10" in 2019, a Sunday: the carried year is not this date's
+    return DateMention(start, end, text, day.isoformat(), "day")
+
+
+_WEEKDAY_BEFORE = re.compile(rf"\b({_FULL_WEEKDAYS}),?\s+(?:the\s+)?$")
 
 
 def _carried_year(position: int, sentence: Sentence, context: _Context, split: bool) -> int | None:

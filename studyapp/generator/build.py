@@ -10,7 +10,7 @@ from studyapp.generator.article_dates import dates_by_sentence
 from studyapp.generator.asides import asides_of
 from studyapp.generator.attribution import quotation_tokens
 from studyapp.generator.conflicts import conflicts_in
-from studyapp.generator.events import event_for
+from studyapp.generator.events import date_head, event_for
 from studyapp.generator.figures import find_figures
 from studyapp.generator.importance import Importance, figure_weight
 from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
@@ -84,6 +84,7 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
                                   sentence.start + mention.end, value=mention.value)
             event = event_for(sentence.text, mention, full_name, sentence.tokens)
             contexts.append(FactContext(fact, date=mention, event=event, asides=asides[sentence.index],
+                                        dates_main_clause=_dates_main_clause(sentence, mention),
                                         importance=importance.of(sentence.index, fact.start, fact.end, "date")))
         figures = find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens)
         for mention in figures:
@@ -92,6 +93,24 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
             weight = importance.of(sentence.index, fact.start, fact.end, "figure", figure_weight(mention, figures))
             contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides[sentence.index]))
     return contexts
+
+
+def _dates_main_clause(sentence, mention) -> bool:
+    """"In 1931, Drachmann …": the year of the sentence's own event, not of a clause deep inside it ("the CFO
+    said projections assumed enrolment would stabilise after the closures in 2019")."""
+    if sentence.tokens is None:
+        return True
+    head = date_head(sentence.tokens, mention.start, mention.end)
+    if head is None:
+        return False
+    while head.dep_ != "ROOT" and head.head.i != head.i:
+        if head.dep_ in _CLAUSE_LINKS:
+            return False
+        head = head.head
+    return True
+
+
+_CLAUSE_LINKS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj"}
 
 
 def _aliases(name: str, people: PeopleIndex) -> list[str]:

@@ -37,6 +37,7 @@ class FactContext:
     asked_with_previous: bool = False  # that next sentence: asked with the quotation before it, not alone
     role_needs_owner: bool = False  # "its leader": "leader" alone says too little to ask about
     asides: list[tuple[int, int]] = field(default_factory=list)  # what a blank's sentence may go without
+    dates_main_clause: bool = True  # a date of the sentence's own event, which a past role may be asked "in"
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -184,7 +185,7 @@ class QuestionBuilder:
                 self.figures_by_sentence.setdefault(c.fact.sentence_index, []).append(c.fact)
         self.year_of_sentence: dict[int, str] = {}
         for c in contexts:
-            if c.date is not None and c.date.role == "event":
+            if c.date is not None and c.date.role == "event" and c.dates_main_clause:
                 self.year_of_sentence.setdefault(c.fact.sentence_index, c.date.value[:4])
         names = people if people is not None else {c.fact.text for c in self.people}
         self.given_names = {word for name in names for word in name.split()[:-1]}

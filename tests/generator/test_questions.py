@@ -400,3 +400,18 @@ def test_a_range_is_typed_not_chosen() -> None:
                     "millimetres could fall in the hills.")
     assert not [q for q in bank.questions if q.type == "multiple_choice" and "millimetres" in q.answer]
     assert [q for q in bank.questions if q.type == "cloze" and "millimetres" in q.answer]
+
+
+def test_a_past_role_is_dated_only_by_its_own_clause() -> None:
+    asked = prompts("The district's chief financial officer, Marcus Ebright, acknowledged at the meeting that earlier "
+                    "projections had been too optimistic, because they assumed enrolment would stabilise after the "
+                    "closure of Cedar Hollow school in 2019. Superintendent Dolores Whitcombe said the plan was "
+                    "fair. Trustee Raymond Ochoa voted no. Parent Annette Falkner spoke against it.")
+    assert not any("in 2019?" in prompt for prompt in asked)
+
+
+def test_a_weekday_that_contradicts_the_carried_year_gives_no_date() -> None:
+    # No dateline: "March 10" would take 2019 from the sentence, but 10 March 2019 was a Sunday.
+    bank = generate("A title\nThe district, which has closed two schools since 2019, must cut 38 positions, "
+                    "officials told a packed board meeting on Tuesday, March 10.")
+    assert not [fact for fact in bank.facts if fact.kind == "date" and fact.value == "2019-03-10"]
