@@ -21,7 +21,8 @@ from studyapp.generator.numbers import ORDINAL_WORDS, SMALL_NUMBERS, parse_numbe
 WANTED = 3
 # The article's other figures are fair alternatives only within this factor of the answer: a price per
 # pound beside a billion-dollar turnover gives itself away.
-_PLAUSIBLE_FACTOR = 5.0
+_PLAUSIBLE_FACTOR = 3.0  # "$2.25" beside "$5.21" or "$0.69" looks wrong on its face
+_PLAUSIBLE_AGE_FACTOR = 1.6  # a debut "as a 17-year-old" beside "a 6-year-old" or "a 31-year-old" does too
 # How far below and above the answer a made-up variation may lie.
 _BELOW = (0.35, 0.88)
 _ABOVE = (1.14, 2.6)
@@ -238,12 +239,15 @@ def _template(text: str) -> str:
     return text if match is None else (text[:match.start()] + "#" + text[match.end():]).lower()
 
 
-def _is_plausible(answer: float, other: float, unit_is_share: bool) -> bool:
+_AGE = re.compile(r"-year-old\b|\byears? old\b|\baged?\b", re.IGNORECASE)
+
+
+def _is_plausible(answer: float, other: float, unit_is_share: bool, factor: float = _PLAUSIBLE_FACTOR) -> bool:
     if other <= 0 or answer <= 0:
         return False
     if unit_is_share and answer <= 100 < other:
         return False  # a share above 100% would be wrong on its face
-    return max(answer, other) / min(answer, other) <= _PLAUSIBLE_FACTOR
+    return max(answer, other) / min(answer, other) <= factor
 
 
 def figure_distractors(
@@ -265,6 +269,7 @@ def figure_distractors(
     shown = _read_number(written) or 0.0
     scale = value / shown if shown else 1.0
     is_share = bool(re.search(r"%|\bper\s?cent|\bpercent", text, re.IGNORECASE))
+    factor = _PLAUSIBLE_AGE_FACTOR if _AGE.search(text) else _PLAUSIBLE_FACTOR
     salt = salt or f"{text}|{value}"
     seen_values = {value}
     seen_texts = {text.lower()}
@@ -274,7 +279,7 @@ def figure_distractors(
         candidate = plain(candidate)
         if (ceiling is not None and candidate > ceiling) or (floor is not None and candidate <= floor):
             return
-        if not _is_plausible(value, candidate, is_share) or any(
+        if not _is_plausible(value, candidate, is_share, factor) or any(
                 abs(candidate - seen) < _MIN_GAP * value for seen in seen_values):
             return
         if other_text is not None and _template(other_text) != _template(text):

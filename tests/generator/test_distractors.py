@@ -149,3 +149,10 @@ def test_wrong_dates_do_not_all_share_the_answers_day_month_and_year() -> None:
     assert sum(all(choice.split("-")[part] == mention.value.split("-")[part] for choice in choices[1:])
                for part in range(3)) == 0
     assert not all(sum(a != b for a, b in zip(choice.split("-"), mention.value.split("-"))) == 1 for choice in wrong)
+
+
+def test_an_age_is_offered_only_beside_ages_near_it() -> None:
+    wrong = figure_distractors("17-year-old", 17, [("24-year-old", 24), ("54-year-old", 54), ("6-year-old", 6)],
+                               salt="debut")
+    assert len(wrong) == 3
+    assert all(17 / 1.6 <= value <= 17 * 1.6 for _, value, _ in wrong)
