@@ -16,14 +16,20 @@ def _live(question_set: QuestionSet) -> list[Question]:
     return [question for question in question_set.questions if question.status is not QuestionStatus.RETIRED]
 
 
-def records_from_set(question_set: QuestionSet) -> list[QuestionRecord]:
+def exported_questions(question_set: QuestionSet, include_drafts: bool = False) -> list[Question]:
+    """What an export carries: the approved questions, and the drafts too when the teacher asks for them."""
+    return [question for question in _live(question_set)
+            if include_drafts or question.status is QuestionStatus.APPROVED]
+
+
+def records_from_set(question_set: QuestionSet, include_drafts: bool = True) -> list[QuestionRecord]:
     return [
         QuestionRecord(
             type=question.type.value, prompt=question.prompt, answer=question.answer, choices=list(question.choices),
             accept=list(question.accept), explanation=question.explanation, key=question.key,
             source_sentence=question.fact.sentence if question.fact is not None else "",
         )
-        for question in _live(question_set)
+        for question in exported_questions(question_set, include_drafts)
     ]
 
 

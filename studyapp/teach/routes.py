@@ -5,7 +5,7 @@ import re
 from datetime import timezone
 
 from flask import Response as FlaskResponse
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -249,12 +249,13 @@ def export_set(set_id: int, kind: str) -> FlaskResponse:
     from studyapp.interchange.anki import write_apkg
     from studyapp.interchange.csv_format import write_csv
     from studyapp.interchange.gift import write_gift
-    from studyapp.interchange.sets import bank_from_set, records_from_set
+    from studyapp.interchange.sets import bank_from_set, exported_questions, records_from_set
 
     question_set = _own_set(set_id)
     if kind not in EXPORTS:
         abort(404)
-    records = records_from_set(question_set)
+    include_drafts = request.args.get("drafts") == "1"
+    records = records_from_set(question_set, include_drafts=include_drafts)
     if kind == "json":
         body: str | bytes = json.dumps(bank_from_set(question_set), indent=2, ensure_ascii=False) + "\n"
     elif kind == "csv":
@@ -262,7 +263,10 @@ def export_set(set_id: int, kind: str) -> FlaskResponse:
     elif kind == "gift":
         body = write_gift(records, question_set.title)
     else:
-        body = write_apkg(records, question_set.title)
+        # The latest edit dates the notes: Anki replaces a note it holds only with a newer one.
+        exported = exported_questions(question_set, include_drafts)
+        modified = max([question_set.updated_at, *(question.updated_at for question in exported)])
+        body = write_apkg(records, question_set.title, modified=modified)
     mimetype, suffix = EXPORTS[kind]
     name = re.sub(r"[^A-Za-z0-9-]+", "-", question_set.title).strip("-").lower() or "question-set"
     return FlaskResponse(body, mimetype=mimetype,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,7 @@ def test_an_anki_package_holds_every_card_with_its_source_on_the_back() -> None:
     notes = read_apkg_notes(write_apkg(records, "US-Colombia Relations"))
     assert len(notes) == len(records)
     first_choice = next(index for index, record in enumerate(records) if record.type == "multiple_choice")
-    question, choices, answer, source = notes[first_choice]
+    question, choices, answer, _accepted, source = notes[first_choice]
     assert question == records[first_choice].prompt.replace("'", "&#x27;")
     assert "<li>" in choices and answer == records[first_choice].answer
     assert records[first_choice].source_sentence[:40] in source
@@ -102,8 +103,9 @@ def test_an_anki_package_holds_every_card_with_its_source_on_the_back() -> None:
 
 def test_anki_packages_are_the_same_bytes_for_the_same_set() -> None:
     records = seed_records()[:5]
-    package = write_apkg(records, "Deck")
-    assert package == write_apkg(records, "Deck")
+    modified = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+    package = write_apkg(records, "Deck", modified=modified)
+    assert package == write_apkg(records, "Deck", modified=modified)
     # Nothing in it is dated by the clock, which would differ between two exports a second apart.
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}

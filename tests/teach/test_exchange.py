@@ -43,15 +43,28 @@ def test_the_bank_json_round_trips_without_loss(client, db, seed_set) -> None:
 
 
 def test_every_export_downloads(client, seed_set) -> None:
-    csv_text = client.get(f"/teach/sets/{seed_set.id}/export/csv").get_data(as_text=True)
+    csv_text = client.get(f"/teach/sets/{seed_set.id}/export/csv?drafts=1").get_data(as_text=True)
     assert csv_text.startswith("id,type,prompt,answer,choices,accept,explanation,source_sentence")
     assert len(csv_text.strip().splitlines()) == 1 + len(seed_set.questions)
-    gift = client.get(f"/teach/sets/{seed_set.id}/export/gift").get_data(as_text=True)
+    gift = client.get(f"/teach/sets/{seed_set.id}/export/gift?drafts=1").get_data(as_text=True)
     assert gift.count("::q-") == len(seed_set.questions)
-    apkg = client.get(f"/teach/sets/{seed_set.id}/export/apkg")
+    apkg = client.get(f"/teach/sets/{seed_set.id}/export/apkg?drafts=1")
     assert apkg.headers["Content-Disposition"].endswith('.apkg"')
     assert len(read_apkg_notes(apkg.data)) == len(seed_set.questions)
     assert client.get(f"/teach/sets/{seed_set.id}/export/pdf").status_code == 404
+
+
+def test_exports_hold_approved_questions_unless_drafts_are_asked_for(client, db, seed_set) -> None:
+    approved = seed_set.questions[:3]
+    for question in seed_set.questions:
+        question.status = QuestionStatus.APPROVED if question in approved else QuestionStatus.DRAFT
+    db.session.commit()
+    apkg = client.get(f"/teach/sets/{seed_set.id}/export/apkg").data
+    assert len(read_apkg_notes(apkg)) == 3
+    csv_text = client.get(f"/teach/sets/{seed_set.id}/export/csv").get_data(as_text=True)
+    assert len(csv_text.strip().splitlines()) == 1 + 3
+    with_drafts = client.get(f"/teach/sets/{seed_set.id}/export/apkg?drafts=1").data
+    assert len(read_apkg_notes(with_drafts)) == len(seed_set.questions)
 
 
 def upload(client, name: str, content: bytes, title: str = ""):
@@ -61,7 +74,7 @@ def upload(client, name: str, content: bytes, title: str = ""):
 
 
 def test_a_csv_export_imports_back_as_drafts(client, db, seed_set) -> None:
-    csv_bytes = client.get(f"/teach/sets/{seed_set.id}/export/csv").data
+    csv_bytes = client.get(f"/teach/sets/{seed_set.id}/export/csv?drafts=1").data
     response = upload(client, "seed.csv", csv_bytes, title="Seed again")
     assert response.status_code == 302
     imported = db.session.scalar(select(QuestionSet).where(QuestionSet.title == "Seed again"))
