@@ -17,6 +17,7 @@ _ASIDE_LINKS = {"appos", "relcl", "acl", "advcl", "npadvmod"}
 _SOURCE_WORDS = {"according"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,[^—–]{0,60}?(?:[—–]|\s-{1,2}\s)\s*")  # "HALDEN, Oct 29 (Wire) - "
 _CLOSERS = {",", ".", "!", "?", ";"}
+_LONGEST_INNER_ASIDE = 18  # words; an aside that ends the sentence may be any length
 
 
 def asides_of(text: str, tokens: Span | None) -> list[tuple[int, int]]:
@@ -38,6 +39,8 @@ def asides_of(text: str, tokens: Span | None) -> list[tuple[int, int]]:
         if found is None:
             continue
         start, stop = found[0] - base, found[1] - base
+        if len(text[start:stop].split()) > _LONGEST_INNER_ASIDE and text[stop:].strip(" .!?”\"’"):
+            continue  # a long stretch in mid-sentence may hold what the rest leans on ("…, until 1993")
         if len(_QUOTE_MARK.findall(text[start:stop])) % 2 or len(_QUOTE_MARK.findall(text[:start])) % 2:
             continue  # it would cut a quotation in two, or words out of one
         if _LEANS_ON_WHAT_WENT_BEFORE.match(text, stop):

@@ -61,7 +61,41 @@ def _sentence_fact(article: Article, sentence_index: int, kind: str, text: str, 
                 start=start, end=end, sentence_index=sentence_index, **values)
 
 
+def pronoun_referents(article: Article, people: PeopleIndex) -> dict[int, str]:
+    """Whom a sentence's opening "He" or "She" means, by sentence: the person the sentence before was about
+    ("Tolliver joined the service in 1959. He became principal keeper in 1968."), carried on through a run of
+    such sentences in one paragraph. A sentence with no such person before it is left out."""
+    from studyapp.generator.attribution import ParseAttributor
+
+    by_parse = ParseAttributor(article, people, lambda position, kind: None)
+    referents: dict[int, str] = {}
+    previous: str | None = None
+    for sentence in article.sentences:
+        if sentence.index and article.sentences[sentence.index - 1].paragraph != sentence.paragraph:
+            previous = previous if sentence.paragraph - article.sentences[sentence.index - 1].paragraph == 1 else None
+        subject = _root_subject(sentence)
+        if subject is not None and subject.lower_ in {"he", "she"}:
+            if previous is not None:
+                referents[sentence.index] = previous
+            continue
+        # A sentence that quotes someone is about the speaker only in its attribution: the next "he" is
+        # as likely the person spoken of ("'He never talked about that night,' said Dray. He received …").
+        quoting = sentence.tokens is None or sentence.text.lstrip()[:1] in {"“", '"'} or any(
+            child.dep_ in {"ccomp", "parataxis"} for child in sentence.tokens.root.children)
+        named = None if quoting else by_parse.subject_of_sentence(sentence)
+        previous = named if named in people.people else None
+    return referents
+
+
+def _root_subject(sentence):
+    if sentence.tokens is None:
+        return None
+    return next((child for child in sentence.tokens.root.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
+    referents = pronoun_referents(article, people)
+
     def full_name(subject: str) -> str:
         """"General Secretary of the United Labour Party Emil Drachmann" → "Emil Drachmann"."""
         words = subject.split()
@@ -82,8 +116,12 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
         for mention in dates:
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
-            event = event_for(sentence.text, mention, full_name, sentence.tokens)
+            referent = referents.get(sentence.index)
+            resolve = (lambda subject, referent=referent: referent if subject.lower() in {"he", "she"} and referent
+                       else full_name(subject))
+            event = event_for(sentence.text, mention, resolve, sentence.tokens)
             contexts.append(FactContext(fact, date=mention, event=event, asides=asides[sentence.index],
+                                        pronoun_means=referents.get(sentence.index),
                                         dates_main_clause=_dates_main_clause(sentence, mention),
                                         importance=importance.of(sentence.index, fact.start, fact.end, "date")))
         figures = find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens)
@@ -91,7 +129,8 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
             weight = importance.of(sentence.index, fact.start, fact.end, "figure", figure_weight(mention, figures))
-            contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides[sentence.index]))
+            contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides[sentence.index],
+                                        pronoun_means=referents.get(sentence.index)))
     return contexts
 
 

@@ -298,6 +298,19 @@ def _another_time(child: Token, date: DateMention, tokens: Span) -> bool:
     return not any(date.start <= t.idx - tokens.start_char < date.end for t in child.subtree)
 
 
+def _in_a_describing_participle(tokens: Span, date: DateMention) -> bool:
+    """"Born on 14 May 1937 in Kellock, Tolliver left school at 15": the date belongs to the participle that
+    describes the subject (read as its modifier), not to the clause the rules would find."""
+    inside = _date_tokens(tokens, date)
+    indexes = {t.i for t in inside}
+    root = next((t for t in inside if t.head.i not in indexes), None)
+    if root is None:
+        return False
+    head = root.head.head if root.head.dep_ == "prep" else root.head
+    return head.tag_ in {"VBN", "VBG"} and head.dep_ in {"amod", "advcl", "acl"} and not any(
+        child.dep_ in {"nsubj", "nsubjpass"} for child in head.children)
+
+
 def _dates_a_figure(tokens: Span, date: DateMention) -> bool:
     """"compared with 5.6 million in 2019": the year a number was counted, not the time of an event."""
     inside = _date_tokens(tokens, date)
@@ -433,7 +446,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) -> Event | None | object:
     head = date_head(tokens, date.start, date.end)
     if head is None:
-        return _SKIP if _dates_a_figure(tokens, date) else None
+        return _SKIP if _dates_a_figure(tokens, date) or _in_a_describing_participle(tokens, date) else None
     if any(_another_time(child, date, tokens) for child in head.children):
         return _SKIP  # "recorded 4.1 million last year, compared with 5.6 million in 2019": the verb has its own time
     preposition = _date_preposition(tokens, date)
@@ -460,7 +473,9 @@ def _parsed_event(sentence: str, date: DateMention, tokens: Span, resolve_name) 
         return _SKIP
     subject_token, passive = _subject(verb)
     if subject_token is None:
-        return None
+        # "Born on 14 May 1937 in Kellock, Tolliver left school at 15": the date is the opening phrase's, and
+        # the rules below would hand it to the main clause.
+        return _SKIP if verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBG"} else None
     date_tokens = {t.i for t in _date_tokens(tokens, date)}
     holder = _child_holding(verb, date_tokens)
     if holder is not None:

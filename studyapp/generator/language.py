@@ -72,8 +72,18 @@ def entity_around(token: Token) -> Span | None:
 
 
 def as_written(tokens: list[Token]) -> str:
-    """Words as the article wrote them: "Okonkwo-Reyes", not "Okonkwo - Reyes" as joining the tokens gives."""
-    return "".join(token.text + (" " if token.whitespace_ else "") for token in tokens).strip()
+    """Words as the article wrote them: "Okonkwo-Reyes", not "Okonkwo - Reyes" as joining the tokens gives;
+    a hyphen left out between two of them ("Tolliver", "Finch") is put back."""
+    parts = []
+    for token, following in zip(tokens, [*tokens[1:], None]):
+        parts.append(token.text)
+        if following is not None and following.i > token.i + 1:
+            between = token.doc[token.i + 1:following.i]
+            joined = all(t.text in {"-", "‐"} and not t.whitespace_ for t in between) and not token.whitespace_
+            parts.append(between.text if joined else " ")
+        elif token.whitespace_:
+            parts.append(" ")
+    return "".join(parts).strip()
 
 
 __all__ = ["ModelMissing", "as_written", "entity_around", "pipeline"]

@@ -353,8 +353,26 @@ def find_people(article: Article) -> PeopleIndex:
     # "CALDER SPRINGS, Calif. (AP) —": the dateline's town, which the model may read as a person further on.
     for place in _DATELINE_PLACE.findall(article.sentences[0].text if article.sentences else ""):
         index.people.pop(place.title(), None)
+    for name in [name for name in index.people if _used_as_a_place_or_body(name, index, article.text)]:
+        del index.people[name]
     index.merge_short_forms()
     return index
+
+
+def _used_as_a_place_or_body(name: str, index: PeopleIndex, text: str) -> bool:
+    """"the Carrick Ness light", "nearly all of them at Carrick Ness", "chief executive of Nordhavn Offshore":
+    a name the article uses the way one uses a place's or a company's, never a person's."""
+    if " " not in name:
+        return False
+    if any(role.endswith(f" of {name}") for other in index.people.values() if other.name != name
+           for role in other.roles):
+        return True  # a person's role is "of" it: an employer, a body
+    escaped = re.escape(name)
+    if re.search(rf"\b[Tt]he {escaped} [a-z]", text):
+        return True  # "the Carrick Ness light": a name that describes a thing
+    surname = name.split()[-1]
+    said_alone = re.search(rf"(?<!{re.escape(name.split()[-2])} ){re.escape(surname)}\b", text)
+    return bool(re.search(rf"\b(?:at|in|near|off) {escaped}\b(?!['’]s)", text)) and not said_alone
 
 
 _DATELINE_PLACE = re.compile(r"^([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+)*),")

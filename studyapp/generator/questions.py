@@ -38,6 +38,7 @@ class FactContext:
     role_needs_owner: bool = False  # "its leader": "leader" alone says too little to ask about
     asides: list[tuple[int, int]] = field(default_factory=list)  # what a blank's sentence may go without
     dates_main_clause: bool = True  # a date of the sentence's own event, which a past role may be asked "in"
+    pronoun_means: str | None = None  # whom the sentence's opening "He" or "She" means, when that is certain
 
 
 def _order(choices: list[str], salt: str) -> list[str]:
@@ -104,15 +105,23 @@ _NOT_ALONE = re.compile(r"^(?:(?:and|but|while|whereas|yet)\s+that\b|[a-z]+ing\s
 _DASH = re.compile(r"[—–]|--")
 _MEASURE_BEFORE_ITS_NOUN = re.compile(r"^([\w.,]+-[a-z]+(?:-[a-z]+)?)\s+\S")  # "640-bed hospital" 
 _FEWEST_CLOZE_WORDS = 6
+_OPENING_PRONOUN = re.compile(r"(He|She)\b")
 _FEWEST_WORDS_POINTING_BACK = 8  # a quotation that opens with "He", "It", "They" needs this many to say something
 
 
 def _cloze_text(sentence: str, start: int, end: int, limit: int = 32,
-                asides: list[tuple[int, int]] | None = None) -> str | None:
+                asides: list[tuple[int, int]] | None = None, pronoun_means: str | None = None) -> str | None:
     """The sentence with [start, end) blanked; a long one without its asides, or cut to the clause around
-    the blank. None when what is left is still too long, or cannot be read without the sentence before it."""
+    the blank. None when what is left is still too long, or cannot be read without the sentence before it.
+    ``pronoun_means``: the name an opening "He" or "She" stands for, written in its place."""
     if len(sentence) > 40 * limit:
         return None  # far too long to read as one question, and costly to cut for each of its facts
+    pronoun = _OPENING_PRONOUN.match(sentence) if pronoun_means else None
+    if pronoun and pronoun.end() <= start:
+        name = pronoun_means + ("’s" if pronoun.group(1) in {"His", "Her"} else "")
+        shift = len(name) - pronoun.end(1)
+        sentence, start, end = name + sentence[pronoun.end(1):], start + shift, end + shift
+        asides = [(a + shift, b + shift) for a, b in asides or [] if a >= pronoun.end(1)]
     dateline = dateline_end(sentence)
     if 0 < dateline <= start:  # "CALDMOUTH, 23 May 2025 — A jury …": the place and day add nothing to a blank
         sentence, start, end = sentence[dateline:], start - dateline, end - dateline
@@ -264,7 +273,7 @@ class QuestionBuilder:
         # "by Monday afternoon", "two weeks later": the blank would have to take words the sentence never had.
         written = any(character.isdigit() for character in mention.text)
         cloze = _cloze_text(fact.sentence, fact.start - fact.span[0], fact.end - fact.span[0],
-                            asides=context.asides) if written else None
+                            asides=context.asides, pronoun_means=context.pronoun_means) if written else None
         if cloze and mention.text.lower() not in cloze.lower():
             # The blank takes the words it replaced; only a misspelt month is written properly.
             fitting = answer if mention.precision in {"day", "month"} else fact.text
@@ -316,7 +325,7 @@ class QuestionBuilder:
             sentence = sentence[:end] + sentence[conversion.end():]
             cut = conversion.end() - end
             asides = [(a, b) if b <= end else (a - cut, b - cut) for a, b in asides if b <= end or a >= end + cut]
-        cloze = _cloze_text(sentence, start, end, asides=asides)
+        cloze = _cloze_text(sentence, start, end, asides=asides, pronoun_means=context.pronoun_means)
         if not cloze or BLANK not in cloze or answer.lower() in cloze.lower():
             return []  # the same figure written twice would answer its own blank
         written_in_words = answer.strip()[:1].isalpha() and fact.unit not in CURRENCY_CODES

@@ -64,3 +64,11 @@ def test_an_aside_on_a_verb_leaves_the_comma_that_parts_what_follows() -> None:
         "of Brennholm and the farming villages downstream, officials said on Tuesday, as rescue teams in boats and "
         "helicopters searched for dozens of residents who remain unaccounted for.")
     assert any(prompt.endswith("burst its banks overnight, officials said on Tuesday.") for prompt in asked)
+
+
+def test_a_long_aside_in_mid_sentence_stays() -> None:
+    # Cut, it would leave "joined … on the remote Skerra Rock station until the light was automated in 1993".
+    found = asides("He joined the service in 1959 as an assistant keeper on the remote Skerra Rock station, where "
+                   "he spent three winters before being transferred to Carrick Ness, the post he would hold, first "
+                   "as assistant and from 1968 as principal keeper, until the light was automated in 1993.")
+    assert not any("three winters" in aside and "principal keeper" in aside for aside in found)

@@ -167,3 +167,12 @@ def test_a_sentence_opening_word_the_article_writes_as_a_name_keeps_its_capital(
     assert found["Stefan Aldridge"] == "City manager"
     found = people_in("Company founder Odile Brandvik opened the shop. The company grew fast.")
     assert found["Odile Brandvik"] == "company founder"
+
+
+def test_a_name_used_as_a_place_or_an_employer_is_nobody() -> None:
+    found = people_in("Keeper John Harker spent 34 years at the light, nearly all of them at Carrick Ness, a storm-battered "
+                      "headland. The Carrick Ness light was automated in 1993. The project is developed by Nordhavn "
+                      "Offshore, a joint venture between two utilities, said its chief executive, Ingrid "
+                      "Solvang-Becker, the chief executive of Nordhavn Offshore.")
+    assert "Carrick Ness" not in found and "Nordhavn Offshore" not in found
+    assert "John Harker" in found and "Ingrid Solvang-Becker" in found

@@ -415,3 +415,20 @@ def test_a_weekday_that_contradicts_the_carried_year_gives_no_date() -> None:
     bank = generate("A title\nThe district, which has closed two schools since 2019, must cut 38 positions, "
                     "officials told a packed board meeting on Tuesday, March 10.")
     assert not [fact for fact in bank.facts if fact.kind == "date" and fact.value == "2019-03-10"]
+
+
+def test_an_opening_he_is_named_when_the_sentence_before_was_about_one_person() -> None:
+    asked = prompts("Lighthouse keeper John Harker joined the Northern Coastal Lights Service in 1959. He "
+                    "became principal keeper at Carrick Ness in 1968 and served there for 25 years. “He never "
+                    "talked about that night,” said his colleague Callum Dray, an assistant keeper. He received the "
+                    "Medal for Gallantry in 1972.")
+    assert any(prompt.startswith("Fill in the blank: John Harker became principal keeper at Carrick Ness in _____")
+               for prompt in asked)
+    # After a quotation, "he" may be the speaker or the man spoken of: nobody is named for it.
+    assert not any("Callum Dray received" in prompt or "did Callum Dray receive" in prompt for prompt in asked)
+
+
+def test_the_date_of_an_opening_participle_is_not_the_main_clauses() -> None:
+    asked = prompts("Born on 14 May 1937 in the harbour town of Kellock, John Harker left school at 15 to work "
+                    "on the herring boats.")
+    assert not any(prompt.startswith("When did John Harker leave school") for prompt in asked)
