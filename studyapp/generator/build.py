@@ -211,16 +211,42 @@ def _starts_mid_clause(article: Article, start: int, end: int) -> bool:
 
 def _person_facts(article: Article, people: PeopleIndex) -> list[FactContext]:
     contexts = []
+    dead = _the_dead(article, people)
     for person in people:
         role = person.role
         if not role:
             continue
         sentence_index, start, end = person.role_places[role]
         fact = _sentence_fact(article, sentence_index, "person", person.name, start, end, role=role)
-        contexts.append(FactContext(fact, aliases=_aliases(person.name, people),
-                                    past_role=role in person.past_roles or _told_in_the_past(article, sentence_index, start),
+        past = (person.name in dead or role in person.past_roles
+                or _told_in_the_past(article, sentence_index, start))
+        contexts.append(FactContext(fact, aliases=_aliases(person.name, people), past_role=past,
                                     role_needs_owner=role in person.owned_roles))
     return contexts
+
+
+def _the_dead(article: Article, people: PeopleIndex) -> set[str]:
+    """People the article says died ("Ewan Tolliver … dies at 88", "Tolliver died peacefully"): whatever
+    they were, they were it in the past."""
+    dead: set[str] = set()
+    for person in people:
+        surname = person.name.split()[-1]
+        if surname in article.title and _DIES.search(article.title):
+            dead.add(person.name)
+    for sentence in article.sentences:
+        if sentence.tokens is None or "die" not in sentence.text:
+            continue
+        for token in sentence.tokens:
+            if token.lemma_ != "die" or token.pos_ != "VERB":
+                continue
+            subject = next((child for child in token.children if child.dep_ == "nsubj"), None)
+            if subject is not None:
+                words = {t.text for t in subject.subtree}
+                dead |= {person.name for person in people if person.name.split()[-1] in words}
+    return dead
+
+
+_DIES = re.compile(r"\b(?:dies|died|dead)\b", re.IGNORECASE)
 
 
 def _told_in_the_past(article: Article, sentence_index: int, role_start: int) -> bool:

@@ -432,3 +432,12 @@ def test_the_date_of_an_opening_participle_is_not_the_main_clauses() -> None:
     asked = prompts("Born on 14 May 1937 in the harbour town of Kellock, John Harker left school at 15 to work "
                     "on the herring boats.")
     assert not any(prompt.startswith("When did John Harker leave school") for prompt in asked)
+
+
+def test_the_roles_of_someone_who_died_are_asked_in_the_past() -> None:
+    bank = generate("Mary Holloway, keeper of the Carrick Ness light, dies at 88\n"
+                    "Mary Holloway, the keeper of the Carrick Ness light for 34 years, has died at her home. "
+                    "Harbour master Tom Reddy said the town had lost a friend. Mayor Ann Pike praised her courage. "
+                    "Coastguard chief Lars Brunvik called her a legend.")
+    asked = [question.prompt for question in bank.questions]
+    assert not any(prompt.startswith(("What role does Mary Holloway", "Who is the keeper")) for prompt in asked)
