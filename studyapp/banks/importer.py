@@ -71,15 +71,21 @@ def import_bank(
     source_text: str = "",
     visibility: Visibility = Visibility.PRIVATE,
     approve: bool = False,
+    as_new_set: bool = False,
+    title: str | None = None,
 ) -> ImportSummary:
     """Create or update the owner's set for this bank's source file. The caller commits.
 
     Facts and questions are matched by their bank ids, which are stable across
     regenerations, so a question that did not change keeps its row. Questions
     gone from the bank are retired rather than deleted, keeping review history.
+
+    ``as_new_set``: a file a teacher uploads always makes a set of its own (named ``title``, else the bank's
+    title), whatever sets share its source file: an upload never changes or retires anything already there.
+    A question keeps the status the file gives it.
     """
     source = bank["source"]
-    question_set = session.scalar(
+    question_set = None if as_new_set else session.scalar(
         select(QuestionSet).where(QuestionSet.owner_id == owner.id, QuestionSet.source_file == source["file"])
     )
     summary = ImportSummary(question_set=question_set)  # type: ignore[arg-type]
@@ -88,7 +94,7 @@ def import_bank(
         session.add(question_set)
         summary.question_set = question_set
         summary.created_set = True
-    _apply(question_set, {"title": bank["title"], "source_sha256": source["sha256"],
+    _apply(question_set, {"title": title or bank["title"], "source_sha256": source["sha256"],
                           "conflicts": [dict(conflict) for conflict in bank.get("conflicts", [])]})
     if source_text:
         _apply(question_set, {"source_text": source_text})
@@ -109,7 +115,8 @@ def import_bank(
         values = _question_values(question_data, position)
         question = questions_by_key.pop(question_data["id"], None)
         if question is None:
-            question = Question(key=question_data["id"], status=new_status, **values)
+            status = QuestionStatus(question_data["status"]) if "status" in question_data else new_status
+            question = Question(key=question_data["id"], status=status, **values)
             question_set.questions.append(question)
             summary.added.append(question.key)
         else:
@@ -121,7 +128,7 @@ def import_bank(
                 summary.updated.append(question.key)
             else:
                 summary.unchanged += 1
-        question.fact = facts_by_key[question_data["fact_id"]]
+        question.fact = facts_by_key[question_data["fact_id"]] if "fact_id" in question_data else None
 
     for question in questions_by_key.values():
         if question.status is not QuestionStatus.RETIRED:

@@ -46,7 +46,8 @@ def check_bank(bank: Any) -> None:
             raise BankError(f"facts[{index}].span: start {start} is after end {end}")
     for index, question in enumerate(bank["questions"]):
         where = f"questions[{index}]"
-        for fact_id in [question["fact_id"], *question.get("fact_ids", [])]:
+        # (A question written by hand or imported from a spreadsheet has no fact.)
+        for fact_id in [*([question["fact_id"]] if "fact_id" in question else []), *question.get("fact_ids", [])]:
             if fact_id not in known_facts:
                 raise BankError(f"{where}.fact_id: no fact has the id {fact_id!r}")
         choices = question.get("choices")

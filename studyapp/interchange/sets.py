@@ -46,13 +46,13 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
 
 
 def bank_from_set(question_set: QuestionSet) -> dict[str, Any]:
-    """The set as a ``studyapp-bank/1`` bank. Questions tied to no fact (imported from CSV or GIFT)
-    have no place in that format; the CSV, GIFT and Anki exports carry them."""
+    """The set as a ``studyapp-bank/1`` bank, losing nothing: every question it holds (generated, written by
+    hand or imported, these last with no fact) with its status, draft or approved."""
     questions = []
     for question in _live(question_set):
-        if question.fact is None:
-            continue
-        data: dict[str, Any] = {"id": question.key, "fact_id": question.fact.key}
+        data: dict[str, Any] = {"id": question.key}
+        if question.fact is not None:
+            data["fact_id"] = question.fact.key
         if question.fact_keys:
             data["fact_ids"] = list(question.fact_keys)
         data.update(type=question.type.value, prompt=question.prompt, answer=question.answer)
@@ -62,6 +62,7 @@ def bank_from_set(question_set: QuestionSet) -> dict[str, Any]:
             data["accept"] = list(question.accept)
         if question.explanation:
             data["explanation"] = question.explanation
+        data["status"] = question.status.value
         questions.append(data)
     sha256 = question_set.source_sha256 or hashlib.sha256(question_set.source_text.encode()).hexdigest()
     return {

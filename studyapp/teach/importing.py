@@ -26,7 +26,10 @@ def import_upload(session: Session, owner: User, raw: bytes, filename: str, titl
         text = decode_article(raw, filename)
         if suffix == ".json":
             bank = parse_bank(text)
-            return import_bank(session, bank, owner=owner).question_set
+            # An upload is a set of its own: never merged into (nor retiring questions of) a set with the
+            # same source file, such as the one the file was exported from.
+            return import_bank(session, bank, owner=owner, as_new_set=True,
+                               title=(title or "").strip()[:200] or None).question_set
         records = read_csv(text) if suffix == ".csv" else read_gift(text)
     except (ArticleError, BankError, FormatError) as error:
         raise ImportProblem(f"{filename}: {error}") from None

@@ -13,7 +13,7 @@ from studyapp.banks.importer import import_bank
 from studyapp.banks.validation import check_bank
 from studyapp.interchange.anki import read_apkg_notes
 from studyapp.interchange.sets import bank_from_set
-from studyapp.models import Question, QuestionSet, QuestionStatus, Role
+from studyapp.models import Question, QuestionSet, QuestionStatus, QuestionType, Role
 from tests.conftest import csrf_token_from
 
 SEED_BANK = Path(__file__).resolve().parents[2] / "question_bank" / "us-colombia-relations.json"
@@ -39,6 +39,8 @@ def test_the_bank_json_round_trips_without_loss(client, db, seed_set) -> None:
     bank = exported.get_json()
     check_bank(bank)
     original = json.loads(SEED_BANK.read_text())
+    for question in original["questions"]:
+        question["status"] = "draft"  # what the set adds: each question's status
     assert bank == original
 
 
@@ -119,10 +121,38 @@ def test_exports_are_only_for_the_owner(app, db, seed_set, make_user) -> None:
     assert other.get(f"/teach/sets/{seed_set.id}/export/json").status_code == 404
 
 
-def test_bank_from_set_skips_questions_without_a_fact(db, seed_set) -> None:
-    seed_set.questions.append(Question(key="q-hand", type="short_answer", prompt="Hand-written?", answer="Yes",
-                                       status=QuestionStatus.DRAFT))
+def test_bank_from_set_carries_questions_without_a_fact_and_every_status(db, seed_set) -> None:
+    seed_set.questions.append(Question(key="q-hand", type=QuestionType.SHORT_ANSWER, prompt="Hand-written?", answer="Yes",
+                                       status=QuestionStatus.APPROVED))
     db.session.flush()
     bank = bank_from_set(seed_set)
-    assert "q-hand" not in {q["id"] for q in bank["questions"]}
+    hand = next(q for q in bank["questions"] if q["id"] == "q-hand")
+    assert "fact_id" not in hand and hand["status"] == "approved"
     check_bank(bank)
+
+
+def test_a_sets_json_export_imports_as_a_new_set_with_everything_and_exports_the_same(client, db, seed_set) -> None:
+    # A hand-written question (no fact) and an approval: both must survive the round trip.
+    seed_set.questions[0].status = QuestionStatus.APPROVED
+    written = Question(key="q-hand", type=QuestionType.SHORT_ANSWER, prompt="Which river?\nName it.",
+                       answer="Magdalena", accept=["The Magdalena"], position=999)
+    seed_set.questions.append(written)
+    db.session.commit()
+    first = client.get(f"/teach/sets/{seed_set.id}/export/json").data
+    response = upload(client, "us-colombia-relations.json", first, title="Colombia, second class")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    total = len(seed_set.questions)
+    assert f"Imported {total} questions into “Colombia, second class”: 1 approved, {total - 1} drafts to review." in page
+    copy = db.session.scalar(select(QuestionSet).where(QuestionSet.title == "Colombia, second class"))
+    assert copy.id != seed_set.id
+    # The set it came from is untouched: nothing merged, nothing retired.
+    db.session.refresh(seed_set)
+    assert seed_set.title == "US-Colombia Relations"
+    assert all(question.status is not QuestionStatus.RETIRED for question in seed_set.questions)
+    second = json.loads(client.get(f"/teach/sets/{copy.id}/export/json").data)
+    first_bank = json.loads(first)
+    assert second["questions"] == first_bank["questions"]
+    assert second["facts"] == first_bank["facts"]
+    hand = next(question for question in second["questions"] if question["id"] == "q-hand")
+    assert "fact_id" not in hand and hand["prompt"] == "Which river?\nName it."
