@@ -120,6 +120,8 @@ def _clean_role(role: str) -> str:
         return ""  # "One volunteer" is no role
     if re.match(r"(?:a|an|the)?\s*\w+\s+of\s+\d", role, re.IGNORECASE):
         return ""  # "a run of 17 matches", "a total of 40": a count, not what someone is
+    if re.search(r"['’]s?$", role):
+        return ""  # "Denholm's Patrick Ashworth": whose, not what
     role = re.sub(r"^(?:a|an|the|its|his|her|their|my|our|your)\s+", "", role, flags=re.IGNORECASE)
     role = re.sub(r"^then[-\s]+", "", role)  # "the then-director of the survey"
     role = re.sub(r"^(?:[\w]+-)+year-old\s+", "", role)  # "a 34-year-old nurse": the age is no part of the role
@@ -172,7 +174,7 @@ class PeopleIndex:
         person = self.people.setdefault(name, Person(name))
         if role:
             is_past = bool(re.match(r"\s*(?:(?:a|an|the)\s+)?(?:then\b|former\b)", role, re.IGNORECASE))
-            owned = bool(re.fullmatch(r"\s*(?:its|his|her|their)\s+\S+\s*", role, re.IGNORECASE))
+            owned = bool(re.fullmatch(r"\s*(?:its|his|her|their)\s+\S+(?:\s+\S+)?\s*", role, re.IGNORECASE))
             role = _clean_role(role)
             if not role:
                 return

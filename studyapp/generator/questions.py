@@ -480,7 +480,11 @@ class QuestionBuilder:
                 or role in self.given_names or self._relation_to_a_person(role))
 
     def _relation_to_a_person(self, role: str) -> bool:
-        """"a former pupil of Parrish", "a friend of Anna Lenz": who someone was to another person, no office."""
+        """"a former pupil of Parrish", "a friend of Anna Lenz", "Pryce's opposite number": who someone was to
+        another person, no office."""
+        owner = re.match(r"([A-Z][\w-]*)['’]s\s", role)  # "Pryce's opposite number"
+        if owner and owner.group(1) in self.name_words:
+            return True
         _, of, whom = role.rpartition(" of ")
         return bool(of) and bool(whom.split()) and all(word in self.name_words for word in whom.split())
 

@@ -176,3 +176,8 @@ def test_a_name_used_as_a_place_or_an_employer_is_nobody() -> None:
                       "Solvang-Becker, the chief executive of Nordhavn Offshore.")
     assert "Carrick Ness" not in found and "Nordhavn Offshore" not in found
     assert "John Harker" in found and "Ingrid Solvang-Becker" in found
+
+
+def test_a_bare_possessive_is_no_role() -> None:
+    found = people_in("Her opposite number, Denholm's Patrick Ashworth, was gracious in defeat.")
+    assert found.get("Patrick Ashworth") != "Denholm's"

@@ -441,3 +441,10 @@ def test_the_roles_of_someone_who_died_are_asked_in_the_past() -> None:
                     "Coastguard chief Lars Brunvik called her a legend.")
     asked = [question.prompt for question in bank.questions]
     assert not any(prompt.startswith(("What role does Mary Holloway", "Who is the keeper")) for prompt in asked)
+
+
+def test_a_role_held_towards_a_named_person_is_not_asked() -> None:
+    bank = generate("A title\nThe goalkeeper, Aled Pryce, said he was proud of his team. Pryce's opposite number, Henrik Dahl, "
+                    "was beaten five times. Castlebrook defender Liam Corrigan scored. Substitute Daniel Okafor "
+                    "set up the winner. Club doctor Ann Pike treated him.")
+    assert not any("opposite number" in choice for question in bank.questions for choice in question.choices)
