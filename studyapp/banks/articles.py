@@ -21,7 +21,7 @@ def decode_article(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
         raise ArticleError(f"{name} looks like a binary file, not text. Save the article as plain text (UTF-8).")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # (Excel and Notepad start UTF-8 files with a byte-order mark)
     except UnicodeDecodeError as error:
         raise ArticleError(
             f"{name} is not UTF-8 text (byte {error.start} cannot be read). Save it as UTF-8 and try again."

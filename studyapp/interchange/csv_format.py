@@ -2,7 +2,11 @@
 
 Columns (a header row is required; order does not matter, extra columns are ignored):
 type, prompt, answer, choices, accept, explanation, source_sentence, id.
-``choices`` and ``accept`` hold several values separated by " | ".
+``choices`` and ``accept`` hold several values separated by " | " (a "|" inside a value is written "\\|").
+
+Read: UTF-8 with or without Excel's byte-order mark, separated by commas, semicolons (Excel in much of
+Europe) or tabs, with any line ending. Written: UTF-8 with the mark, so that Excel on Windows opens it as
+UTF-8 rather than guessing an old code page.
 """
 
 from __future__ import annotations
@@ -17,26 +21,58 @@ REQUIRED = ["type", "prompt", "answer"]
 SEPARATOR = " | "
 
 
+BYTE_ORDER_MARK = "\ufeff"
+_DELIMITERS = ",;\t"
+
+
 def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split("|") if part.strip()] if value else []
+    """"Paris | Lyon \\| Bron" → ["Paris", "Lyon | Bron"]: split at each "|" not escaped by a backslash."""
+    parts, current, escaped = [], [], False
+    for char in value or "":
+        if escaped:
+            current.append(char if char in "|\\" else "\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current) + ("\\" if escaped else ""))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _join(values: list[str]) -> str:
+    return SEPARATOR.join(value.replace("\\", "\\\\").replace("|", "\\|") for value in values)
 
 
 def write_csv(records: list[QuestionRecord]) -> str:
     output = io.StringIO()
+    output.write(BYTE_ORDER_MARK)
     writer = csv.DictWriter(output, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in records:
         writer.writerow({
             "id": record.key, "type": record.type, "prompt": record.prompt, "answer": record.answer,
-            "choices": SEPARATOR.join(record.choices), "accept": SEPARATOR.join(record.accept),
+            "choices": _join(record.choices), "accept": _join(record.accept),
             "explanation": record.explanation, "source_sentence": record.source_sentence,
         })
     return output.getvalue()
 
 
+def _delimiter(text: str) -> str:
+    """The separator the header row uses: whichever of comma, semicolon and tab it holds most of."""
+    header = text.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(counts, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
 def read_csv(text: str) -> list[QuestionRecord]:
     """Every row as a question; the first bad row stops the import with its line number."""
-    reader = csv.DictReader(io.StringIO(text))
+    text = text.removeprefix(BYTE_ORDER_MARK)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = [name.strip().lower() for name in reader.fieldnames or []]
     missing = [name for name in REQUIRED if name not in header]
     if missing:

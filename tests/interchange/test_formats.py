@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import zipfile
@@ -109,3 +110,26 @@ def test_anki_packages_are_the_same_bytes_for_the_same_set() -> None:
     # Nothing in it is dated by the clock, which would differ between two exports a second apart.
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         assert {entry.date_time for entry in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_csv_from_excel_reads_with_a_byte_order_mark_semicolons_tabs_and_any_line_ending() -> None:
+    expected = [QuestionRecord("short_answer", "Which river?", "Magdalena", accept=["The Magdalena"])]
+    for delimiter in (",", ";", "\t"):
+        for ending in ("\n", "\r\n", "\r"):
+            text = f"\ufefftype{delimiter}prompt{delimiter}answer{delimiter}accept{ending}" \
+                   f"short_answer{delimiter}Which river?{delimiter}Magdalena{delimiter}The Magdalena{ending}"
+            assert read_csv(text) == expected, (delimiter, ending)
+
+
+def test_a_bar_inside_a_choice_survives_the_round_trip() -> None:
+    record = QuestionRecord("multiple_choice", "Which pipe?", "A|B", choices=["A|B", "C", "D\\E", "F"],
+                            accept=["a|b"])
+    assert read_csv(write_csv([record])) == [record]
+
+
+def test_the_csv_export_opens_in_excel_as_utf8() -> None:
+    # Excel on Windows reads a CSV as UTF-8 only when it starts with the byte-order mark.
+    exported = write_csv(seed_records()[:3])
+    assert exported.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(exported.removeprefix("\ufeff"), newline="")))
+    assert rows[0][:3] == ["id", "type", "prompt"] and len(rows) == 4

@@ -46,7 +46,7 @@ def test_the_bank_json_round_trips_without_loss(client, db, seed_set) -> None:
 
 def test_every_export_downloads(client, seed_set) -> None:
     csv_text = client.get(f"/teach/sets/{seed_set.id}/export/csv?drafts=1").get_data(as_text=True)
-    assert csv_text.startswith("id,type,prompt,answer,choices,accept,explanation,source_sentence")
+    assert csv_text.startswith("\ufeffid,type,prompt,answer,choices,accept,explanation,source_sentence")
     assert len(csv_text.strip().splitlines()) == 1 + len(seed_set.questions)
     gift = client.get(f"/teach/sets/{seed_set.id}/export/gift?drafts=1").get_data(as_text=True)
     assert gift.count("::q-") == len(seed_set.questions)
