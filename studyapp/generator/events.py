@@ -172,9 +172,12 @@ def event_for(sentence: str, date: DateMention, resolve_name=None, tokens: Span 
             return parsed
     # A marker after the date can go without moving the date's offsets.
     event = _rule_event(sentence[:date.end] + without_citations(sentence[date.end:]), date, resolve_name)
-    if event is None or "[" in event.question:
-        return None
+    if event is None or "[" in event.question or _STARTS_WITH_A_BARE_COUNT.match(event.statement):
+        return None  # ("917 who watched the 2017 final": the words after "surpassing the 60,", no subject)
     return _common_noun_in_lower_case(event, tokens) if tokens is not None else event
+
+
+_STARTS_WITH_A_BARE_COUNT = re.compile(r"\d[\d,.]*\s+(?:who|which|that)\b")
 
 
 def _common_noun_in_lower_case(event: Event, tokens: Span) -> Event:

@@ -151,3 +151,11 @@ def test_no_when_question_on_a_verb_whose_reported_clause_the_parser_hung_elsewh
     prompts = [question.prompt for question in generate(text).questions]
     assert any("on _____, the day after" in prompt for prompt in prompts)  # the date is still asked, as a cloze
     assert not any(prompt.startswith("When did Emil Drachmann declare") for prompt in prompts)
+
+
+def test_no_when_question_on_the_tail_of_a_number() -> None:
+    asked = [q.prompt for q in generate("A title\nSeveral records fell. The attendance was the highest at Millbourne "
+                                        "Park since the stadium was redeveloped in 2014, surpassing the 60,917 who "
+                                        "watched the 2017 final, and the five goals made it the highest-scoring "
+                                        "final for 22 years.").questions]
+    assert not any("917 who" in prompt for prompt in asked)
