@@ -49,7 +49,7 @@ class ImportForm(FlaskForm):
         description="A StudyApp bank (.json), a spreadsheet saved as CSV, or Moodle GIFT.",
     )
     title = StringField("Title", validators=[Optional(), Length(max=200)],
-                        description="For CSV and GIFT files; leave empty to use the file's name.")
+                        description="Leave empty to use the bank's own title, or the file's name.")
     submit = SubmitField("Import")
 
 
