@@ -80,6 +80,12 @@ ROUTES: list[tuple[str, str, dict[str, int]]] = [
     ("GET", CLASS + "/progress", OWNER_ONLY),
     ("GET", CLASS + "/progress.csv", OWNER_ONLY),
     ("POST", CLASS + "/assignments/{assignment_id}/remove", OWNER_ACTION),
+    ("POST", CLASS + "/students/{student_id}/remove", OWNER_ACTION),
+    ("POST", CLASS + "/code", OWNER_ACTION),
+    ("POST", CLASS + "/archive", OWNER_ACTION),
+    # Only a student of the class can leave it; for anyone else there is no such membership.
+    ("POST", "/classes/{class_id}/leave", {ANON: 302, STUDENT: 302, OTHER_STUDENT: 404, TEACHER: 404,
+                                           OTHER_TEACHER: 404}),
     ("GET", "/join", dict.fromkeys(EVERYONE, 302)),
     ("GET", "/live/join", dict.fromkeys(EVERYONE, 200)),
     ("GET", "/live/new/{set_id}", OWNER_ONLY),
@@ -117,7 +123,7 @@ def world(db, make_user):
                            visibility=Visibility.PRIVATE)
     db.session.commit()
     ids = {"set_id": question_set.id, "question_id": question_set.questions[0].id, "class_id": classroom.id,
-           "assignment_id": assignment.id, "live_id": live.id, "job_id": job.id}
+           "assignment_id": assignment.id, "live_id": live.id, "job_id": job.id, "student_id": people[STUDENT].id}
     return people, ids
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from studyapp.database import utcnow
 from studyapp.models import Assignment, Classroom, Enrollment, Question, QuestionSet, QuestionStatus, User
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector should not be misread.
@@ -25,11 +26,14 @@ def normalise_code(code: str) -> str:
     return "".join(char for char in code.upper() if char.isalnum())
 
 
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
 def create_class(session: Session, teacher: User, name: str) -> Classroom:
     """A new class with a fresh join code (the caller commits)."""
     for _attempt in range(5):
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        classroom = Classroom(teacher_id=teacher.id, name=name.strip(), join_code=code)
+        classroom = Classroom(teacher_id=teacher.id, name=name.strip(), join_code=_new_code())
         try:
             with session.begin_nested():
                 session.add(classroom)
@@ -37,6 +41,54 @@ def create_class(session: Session, teacher: User, name: str) -> Classroom:
             continue  # the code was taken; draw another
         return classroom
     raise ClassError("Could not find a free join code; please try again.")
+
+
+def rotate_code(session: Session, classroom: Classroom) -> str:
+    """A new join code for the class; the old one stops working (a code that went round the wrong group)."""
+    old = classroom.join_code
+    for _attempt in range(5):
+        try:
+            with session.begin_nested():
+                classroom.join_code = _new_code()
+                session.flush()
+        except IntegrityError:
+            classroom.join_code = old
+            continue
+        return classroom.join_code
+    raise ClassError("Could not find a free join code; please try again.")
+
+
+def remove_student(session: Session, classroom: Classroom, student_id: int) -> User:
+    """Takes a student out of the class. Their reviews and progress stay theirs; only the class link goes."""
+    enrollment = session.scalar(select(Enrollment).where(Enrollment.classroom_id == classroom.id,
+                                                         Enrollment.student_id == student_id))
+    if enrollment is None:
+        raise ClassError("That student is not in this class.")
+    student = enrollment.student
+    session.delete(enrollment)
+    return student
+
+
+def leave_class(session: Session, student: User, classroom_id: int) -> Classroom:
+    enrollment = session.scalar(select(Enrollment).where(Enrollment.classroom_id == classroom_id,
+                                                         Enrollment.student_id == student.id))
+    if enrollment is None:
+        raise ClassError("You are not in that class.")
+    classroom = enrollment.classroom
+    session.delete(enrollment)
+    return classroom
+
+
+def set_archived(classroom: Classroom, archived: bool) -> None:
+    """An archived class takes no one new and drops out of its students' assignments; nothing is deleted."""
+    classroom.archived_at = utcnow() if archived else None
+
+
+def classes_joined_by(session: Session, student: User) -> list[Classroom]:
+    return list(session.scalars(
+        select(Classroom).join(Enrollment, Enrollment.classroom_id == Classroom.id)
+        .where(Enrollment.student_id == student.id, Classroom.archived_at.is_(None)).order_by(Classroom.name)
+    ))
 
 
 def join_class(session: Session, student: User, code: str) -> Classroom:

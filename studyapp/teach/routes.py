@@ -15,7 +15,15 @@ from studyapp.auth.forms import EmptyForm
 from studyapp.auth.roles import managed_or_404, role_required
 from studyapp.banks.articles import ArticleError, article_text, decode_article
 from studyapp.classes.forms import AssignForm, NewClassForm
-from studyapp.classes.service import ClassError, assign_set, classes_taught_by, create_class
+from studyapp.classes.service import (
+    ClassError,
+    assign_set,
+    classes_taught_by,
+    create_class,
+    remove_student,
+    rotate_code,
+    set_archived,
+)
 from studyapp.extensions import db
 from studyapp.models import (
     Assignment,
@@ -232,6 +240,52 @@ def remove_assignment(class_id: int, assignment_id: int) -> Response:
     db.session.delete(assignment)
     db.session.commit()
     flash("Assignment removed. Students keep what they have learnt.", "success")
+    return redirect(url_for("teach.class_detail", class_id=class_id))
+
+
+@bp.route("/classes/<int:class_id>/students/<int:student_id>/remove", methods=["POST"])
+@role_required(Role.TEACHER)
+def remove_class_student(class_id: int, student_id: int) -> Response:
+    classroom = _own_class(class_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        student = remove_student(db.session, classroom, student_id)
+    except ClassError:
+        abort(404)
+    db.session.commit()
+    flash(f"{student.display_name} is no longer in {classroom.name}. Their own progress stays theirs.", "success")
+    return redirect(url_for("teach.class_detail", class_id=class_id))
+
+
+@bp.route("/classes/<int:class_id>/code", methods=["POST"])
+@role_required(Role.TEACHER)
+def new_class_code(class_id: int) -> Response:
+    classroom = _own_class(class_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        code = rotate_code(db.session, classroom)
+    except ClassError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(f"The new join code is {code}; the old one no longer works. Students already in stay.", "success")
+    return redirect(url_for("teach.class_detail", class_id=class_id))
+
+
+@bp.route("/classes/<int:class_id>/archive", methods=["POST"])
+@role_required(Role.TEACHER)
+def archive_class(class_id: int) -> Response:
+    classroom = _own_class(class_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    archive = request.form.get("archived") != "0"
+    set_archived(classroom, archive)
+    db.session.commit()
+    flash(f"{classroom.name} is archived: no one can join, and its assignments leave students' lists."
+          if archive else f"{classroom.name} is open again.", "success")
     return redirect(url_for("teach.class_detail", class_id=class_id))
 
 

@@ -111,3 +111,56 @@ def test_a_teacher_cannot_assign_someone_elses_set(app, db, make_user, private_s
     assert response.status_code == 200  # not one of the choices: the form says so
     assert "Not a valid choice" in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Assignment)) == 0
+
+
+@BOTH
+def test_a_teacher_removes_a_student_rotates_the_code_and_archives_the_class(app, db, make_user,
+                                                                          private_set) -> None:
+    teacher_client = signed_in(app, private_set.owner)
+    classroom = Classroom(teacher_id=private_set.owner_id, name="Math", join_code="ABCD2345")
+    db.session.add(classroom)
+    db.session.commit()
+    student, other = make_user(), make_user()
+    for who in (student, other):
+        post(signed_in(app, who), "/classes/join", {"code": "ABCD2345"})
+    page = f"/teach/classes/{classroom.id}"
+
+    response = post(teacher_client, f"/teach/classes/{classroom.id}/students/{student.id}/remove", {}, page=page)
+    assert response.status_code == 302
+    assert db.session.scalars(select(Enrollment.student_id)).all() == [other.id]
+    assert post(teacher_client, f"/teach/classes/{classroom.id}/students/{student.id}/remove", {},
+                page=page).status_code == 404  # no longer there
+
+    post(teacher_client, f"/teach/classes/{classroom.id}/code", {}, page=page)
+    db.session.refresh(classroom)
+    assert classroom.join_code != "ABCD2345"
+    assert "No class has that code." in post(signed_in(app, make_user()), "/classes/join",
+                                             {"code": "ABCD2345"}).get_data(as_text=True)
+
+    post(teacher_client, f"/teach/classes/{classroom.id}/archive", {"archived": "1"}, page=page)
+    db.session.refresh(classroom)
+    assert classroom.archived_at is not None
+    assert "No class has that code." in post(signed_in(app, make_user()), "/classes/join",
+                                             {"code": classroom.join_code}).get_data(as_text=True)
+    post(teacher_client, f"/teach/classes/{classroom.id}/archive", {"archived": "0"}, page=page)
+    db.session.refresh(classroom)
+    assert classroom.archived_at is None
+
+
+def test_a_student_leaves_a_class_and_nobody_else_can_change_it(app, db, make_user, private_set) -> None:
+    classroom = Classroom(teacher_id=private_set.owner_id, name="Math", join_code="ABCD2345")
+    db.session.add(classroom)
+    db.session.commit()
+    student = make_user()
+    client = signed_in(app, student)
+    post(client, "/classes/join", {"code": "ABCD2345"})
+    assert "Math" in client.get("/classes/join").get_data(as_text=True)
+    stranger = signed_in(app, make_user(Role.TEACHER))
+    assert post(stranger, f"/teach/classes/{classroom.id}/students/{student.id}/remove", {},
+                page="/teach/classes").status_code == 404
+    assert post(client, f"/teach/classes/{classroom.id}/code", {}, page="/classes/join").status_code == 403
+    response = post(client, f"/classes/{classroom.id}/leave", {}, page="/classes/join")
+    assert response.status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(Enrollment)) == 0
+    assert post(client, f"/classes/{classroom.id}/leave", {}, page="/classes/join").status_code == 404
+    assert client.post(f"/classes/{classroom.id}/leave").status_code == 400  # no CSRF token
