@@ -16,8 +16,19 @@ from studyapp.interchange.sets import set_from_records
 from studyapp.models import QuestionSet, User
 
 
+# A set a teacher could review and students could study; a file past this is a mistake or a whole course,
+# better split into sets.
+MOST_QUESTIONS_PER_SET = 5000
+
+
 class ImportProblem(ValueError):
     """Why a file was not imported; nothing of it was."""
+
+
+def _too_many(count: int, filename: str) -> None:
+    if count > MOST_QUESTIONS_PER_SET:
+        raise ImportProblem(f"{filename} holds {count:,} questions; a set takes at most "
+                            f"{MOST_QUESTIONS_PER_SET:,}. Split the file into several sets.")
 
 
 def import_upload(session: Session, owner: User, raw: bytes, filename: str, title: str | None = None) -> QuestionSet:
@@ -26,6 +37,7 @@ def import_upload(session: Session, owner: User, raw: bytes, filename: str, titl
         text = decode_article(raw, filename)
         if suffix == ".json":
             bank = parse_bank(text)
+            _too_many(len(bank["questions"]), filename)
             # An upload is a set of its own: never merged into (nor retiring questions of) a set with the
             # same source file, such as the one the file was exported from.
             return import_bank(session, bank, owner=owner, as_new_set=True,
@@ -33,5 +45,6 @@ def import_upload(session: Session, owner: User, raw: bytes, filename: str, titl
         records = read_csv(text) if suffix == ".csv" else read_gift(text)
     except (ArticleError, BankError, FormatError) as error:
         raise ImportProblem(f"{filename}: {error}") from None
+    _too_many(len(records), filename)
     name = title or Path(filename).stem.replace("-", " ").replace("_", " ").strip() or "Imported questions"
     return set_from_records(session, owner, name[:200], records, source_file=filename[:255])

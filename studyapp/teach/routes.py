@@ -7,7 +7,7 @@ from datetime import timezone
 from flask import Response as FlaskResponse
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -348,6 +348,14 @@ def import_set() -> str | Response:
     return render_template("teach/import.html", form=form)
 
 
+def _same_title_note(question_set: QuestionSet) -> str:
+    """" You already had a set called “Canal history”; rename one to tell them apart." when that is so."""
+    same = db.session.scalar(select(func.count()).select_from(QuestionSet).where(
+        QuestionSet.owner_id == question_set.owner_id, QuestionSet.title == question_set.title,
+        QuestionSet.id != question_set.id))
+    return f" You already had a set called “{question_set.title}”; rename one to tell them apart." if same else ""
+
+
 def _import_message(question_set: QuestionSet) -> str:
     """The flash after an upload: "Imported 12 questions into “Canal history”: 9 approved, 3 drafts to review."."""
     statuses = [question.status for question in question_set.questions]
@@ -357,7 +365,7 @@ def _import_message(question_set: QuestionSet) -> str:
     if drafts:
         parts.append(f"{drafts} {'draft' if drafts == 1 else 'drafts'} to review")
     noun = "question" if total == 1 else "questions"
-    return f"Imported {total} {noun} into “{question_set.title}”: {', '.join(parts)}."
+    return f"Imported {total} {noun} into “{question_set.title}”: {', '.join(parts)}." + _same_title_note(question_set)
 
 
 @bp.route("/sets/blank", methods=["GET", "POST"])

@@ -156,3 +156,18 @@ def test_a_sets_json_export_imports_as_a_new_set_with_everything_and_exports_the
     assert second["facts"] == first_bank["facts"]
     hand = next(question for question in second["questions"] if question["id"] == "q-hand")
     assert "fact_id" not in hand and hand["prompt"] == "Which river?\nName it."
+
+
+def test_a_file_past_the_size_cap_is_refused_whole(client, db, teacher) -> None:
+    rows = "".join(f"short_answer,Question {n}?,Answer {n}\n" for n in range(5001))
+    page = upload(client, "huge.csv", ("type,prompt,answer\n" + rows).encode()).get_data(as_text=True)
+    assert "holds 5,001 questions; a set takes at most 5,000" in page
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+
+
+def test_a_second_set_of_the_same_title_is_pointed_out(client, db, teacher) -> None:
+    csv_bytes = b"type,prompt,answer\nshort_answer,Which river?,Magdalena\n"
+    upload(client, "rivers.csv", csv_bytes, title="Rivers")
+    response = upload(client, "rivers.csv", csv_bytes, title="Rivers")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "You already had a set called “Rivers”" in page
