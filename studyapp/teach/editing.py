@@ -62,30 +62,47 @@ def _precision(value: str) -> str:
     return {0: "year", 1: "month", 2: "day"}[value.count("-")]
 
 
-def fresh_distractors(question: Question) -> list[str] | None:
-    """Three other plausible wrong answers for a generated multiple-choice question, or None if there are none."""
+class NoDistractors(ValueError):
+    """Why no new wrong answers can be offered, in words a teacher can act on."""
+
+
+def fresh_distractors(question: Question) -> list[str]:
+    """Three other plausible wrong answers for a generated multiple-choice question; ``NoDistractors``
+    says why when there are none."""
     fact = question.fact
-    if fact is None or question.type not in {QuestionType.MULTIPLE_CHOICE, QuestionType.WHO_SAID}:
-        return None
+    if question.type not in {QuestionType.MULTIPLE_CHOICE, QuestionType.WHO_SAID}:
+        raise NoDistractors("Only multiple-choice and who-said questions have wrong answers to replace.")
+    if fact is None:
+        raise NoDistractors("This question was written by hand or imported, so no fact of the article stands "
+                            "behind it to draw wrong answers from; edit the choices by hand.")
     used = set(question.choices)
     siblings = question.question_set.facts
     if question.type is QuestionType.WHO_SAID:
         pool = sorted({other.speaker for other in siblings if other.speaker} |
                       {other.text for other in siblings if other.kind is FactKind.PERSON})
         candidates = [name for name in pool if name not in used and name != question.answer]
+        short = (f"The article names only {len(pool)} speakers and people, and the choices already show "
+                 f"{len(used & set(pool))} of them; edit the choices by hand.")
     elif fact.kind is FactKind.DATE and isinstance(fact.value, str):
         mention = DateMention(0, len(fact.text), fact.text, fact.value, _precision(fact.value))
         values = [other.value for other in siblings if other.kind is FactKind.DATE and isinstance(other.value, str)]
         # The article's own dates first, then neighbouring ones; those already shown are skipped.
         pool = date_distractors(mention, values, set()) + date_distractors(mention, [], set())
         candidates = [text for text, _value, _from_article in pool if text not in used]
+        short = ("Every date close enough to this one to be a fair wrong answer is among the choices already; "
+                 "edit the choices by hand.")
     elif fact.kind is FactKind.FIGURE and isinstance(fact.value, (int, float)):
         others = [(other.text, float(other.value)) for other in siblings
                   if other.kind is FactKind.FIGURE and other.unit == fact.unit and other.id != fact.id]
         pool = figure_distractors(fact.text, float(fact.value), others)
         pool += figure_distractors(fact.text, float(fact.value), [])
         candidates = [text for text, _value, _from_article in pool if text not in used]
+        short = ("Every figure close enough to this one to be a fair wrong answer is among the choices already; "
+                 "edit the choices by hand.")
     else:
-        return None
+        raise NoDistractors(f"Wrong answers are drawn for dates, figures and speakers; this question is about "
+                            f"a {fact.kind.value}, so edit its choices by hand.")
     fresh = list(dict.fromkeys(candidates))[:3]
-    return fresh if len(fresh) == 3 else None
+    if len(fresh) < 3:
+        raise NoDistractors(short)
+    return fresh

@@ -40,7 +40,7 @@ from studyapp.models import (
 from studyapp.spreadsheets import csv_download
 from studyapp.teach import bp
 from studyapp.teach.background import start_generation
-from studyapp.teach.editing import apply_form, fill_form, fresh_distractors, new_question
+from studyapp.teach.editing import NoDistractors, apply_form, fill_form, fresh_distractors, new_question
 from studyapp.teach.forms import ImportForm, NewBlankSetForm, NewSetForm, QuestionForm, VisibilityForm
 from studyapp.teach.generation import queue_generation, view_of
 from studyapp.teach.service import (
@@ -426,9 +426,10 @@ def regenerate_distractors(set_id: int, question_id: int) -> Response:
     question = _own_question(question_set, question_id)
     if not EmptyForm().validate_on_submit():
         abort(400)
-    fresh = fresh_distractors(question)
-    if fresh is None:
-        flash("No other plausible wrong answers were found; edit the choices by hand.", "info")
+    try:
+        fresh = fresh_distractors(question)
+    except NoDistractors as reason:
+        flash(str(reason), "info")
     else:
         # The answer keeps its place; the three others are replaced.
         wrong = iter(fresh)

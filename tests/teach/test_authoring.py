@@ -129,3 +129,17 @@ def test_another_teacher_cannot_edit(app, db, teacher, make_user) -> None:
     question_id = question_set.questions[0].id
     assert other.get(f"/teach/sets/{question_set.id}/questions/{question_id}/edit").status_code == 404
     assert other.get(f"/teach/sets/{question_set.id}/questions/new").status_code == 404
+
+
+def test_new_wrong_answers_say_why_when_there_are_none(client, db, teacher) -> None:
+    question_set = import_bank(db.session, json.loads(SEED_BANK.read_text()), owner=teacher).question_set
+    hand = Question(key="q-hand", type=QuestionType.MULTIPLE_CHOICE, prompt="Which river?", answer="Magdalena",
+                    choices=["Magdalena", "Cauca", "Atrato", "Meta"], position=999)
+    question_set.questions.append(hand)
+    db.session.commit()
+    page = client.get(f"/teach/sets/{question_set.id}").get_data(as_text=True)
+    response = client.post(f"/teach/sets/{question_set.id}/questions/{hand.id}/distractors",
+                           data={"csrf_token": csrf_token_from(page)})
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "written by hand or imported" in shown
+    assert db.session.get(Question, hand.id).choices == ["Magdalena", "Cauca", "Atrato", "Meta"]
