@@ -150,6 +150,29 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32,
     return blanked
 
 
+_AMOUNT = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.])(?!\s*(?:%|per\s?cent|percent))")
+_YEAR_NUMBER = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
+def _amounts_beside_a_share(sentence: str) -> int:
+    """How many amounts a sentence gives besides its shares: no year, no day of a date, no measure before a
+    noun ("a 12-week trial")."""
+    count = 0
+    for match in _AMOUNT.finditer(sentence):
+        after, before = sentence[match.end():match.end() + 12], sentence[max(0, match.start() - 12):match.start()]
+        if _YEAR_NUMBER.fullmatch(match.group()) or after.startswith("-"):
+            continue
+        if _MONTH_AFTER.match(after.lstrip()) or _MONTH_BEFORE.search(before.rstrip()):
+            continue
+        count += 1
+    return count
+
+
+_MONTHS_PATTERN = "(?:" + "|".join(name for name in calendar.month_name if name) + ")"
+_MONTH_AFTER = re.compile(_MONTHS_PATTERN + r"\b")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTHS_PATTERN + "$")
+
+
 def _words_blanked(sentence: str, start: int, end: int) -> int:
     return len(sentence[:start].split()) + 1 + len(sentence[end:].split())
 
@@ -236,7 +259,12 @@ class QuestionBuilder:
         crowded: set[str] = set()
         for figures in by_sentence.values():
             ranked = sorted(figures, key=lambda c: (-c.importance, c.fact.start))
+            # "4.1 million boardings …, compared with 5.6 million in 2019, a decline of roughly 27 percent":
+            # any one of the three follows from the other two, so only the first is asked.
+            if any(c.fact.unit == "%" for c in ranked) and _amounts_beside_a_share(ranked[0].fact.sentence) >= 2:
+                ranked = ranked[:1]
             crowded |= {c.fact.id for c in ranked[scoring.FIGURES_ASKED_PER_SENTENCE:]}
+            crowded |= {c.fact.id for c in figures if c not in ranked}
         return crowded
 
     # Dates -------------------------------------------------------------------------------------

@@ -448,3 +448,12 @@ def test_a_role_held_towards_a_named_person_is_not_asked() -> None:
                     "was beaten five times. Castlebrook defender Liam Corrigan scored. Substitute Daniel Okafor "
                     "set up the winner. Club doctor Ann Pike treated him.")
     assert not any("opposite number" in choice for question in bank.questions for choice in question.choices)
+
+
+def test_a_change_that_follows_from_two_amounts_asks_only_one_of_the_three() -> None:
+    # Any one of "4.1 million", "5.6 million" and "27 percent" can be worked out from the other two.
+    bank = generate("A title\nThe agency recorded about 4.1 million boardings last year, compared with 5.6 million "
+                    "in 2019, a decline of roughly 27 percent.")
+    asked_figures = {q.answer for q in bank.questions if q.fact_id in
+                     {fact.id for fact in bank.facts if fact.kind == "figure"}}
+    assert len(asked_figures) <= 1
