@@ -68,8 +68,15 @@ class ParseAttributor:
         self.people = people
         # ``pronoun_antecedent(position, kind)`` answers "he"/"she" ("person") and "it" ("body").
         self.pronoun_antecedent = pronoun_antecedent
-        self.bodies = _body_mentions(article)
+        self._bodies: list[_BodyMention] | None = None
         self._first_description: dict[str, int | None] = {}  # lemma → where "the <lemma>" is first written
+
+    @property
+    def bodies(self) -> list[_BodyMention]:
+        """The organisations the article names, gathered on first need (from every paragraph's entities)."""
+        if self._bodies is None:
+            self._bodies = _body_mentions(self.article)
+        return self._bodies
 
     def names_with(self, open_mark: int, close_mark: int) -> bool:
         """Is the quotation the phrase a verb of naming puts on something ("accused them of “double

@@ -67,23 +67,27 @@ def pronoun_referents(article: Article, people: PeopleIndex) -> dict[int, str]:
     such sentences in one paragraph. A sentence with no such person before it is left out."""
     from studyapp.generator.attribution import ParseAttributor
 
-    by_parse = ParseAttributor(article, people, lambda position, kind: None)
+    by_parse: ParseAttributor | None = None  # made on first need: most sentences open with no pronoun
     referents: dict[int, str] = {}
-    previous: str | None = None
     for sentence in article.sentences:
-        if sentence.index and article.sentences[sentence.index - 1].paragraph != sentence.paragraph:
-            previous = previous if sentence.paragraph - article.sentences[sentence.index - 1].paragraph == 1 else None
         subject = _root_subject(sentence)
-        if subject is not None and subject.lower_ in {"he", "she"}:
-            if previous is not None:
-                referents[sentence.index] = previous
+        if subject is None or subject.lower_ not in {"he", "she"} or sentence.index == 0:
+            continue
+        before = article.sentences[sentence.index - 1]
+        if sentence.paragraph - before.paragraph > 1:
+            continue
+        if before.index in referents:
+            referents[sentence.index] = referents[before.index]  # a run of "He …" sentences
             continue
         # A sentence that quotes someone is about the speaker only in its attribution: the next "he" is
         # as likely the person spoken of ("'He never talked about that night,' said Dray. He received …").
-        quoting = sentence.tokens is None or sentence.text.lstrip()[:1] in {"“", '"'} or any(
-            child.dep_ in {"ccomp", "parataxis"} for child in sentence.tokens.root.children)
-        named = None if quoting else by_parse.subject_of_sentence(sentence)
-        previous = named if named in people.people else None
+        if before.tokens is None or before.text.lstrip()[:1] in {"“", '"'} or any(
+                child.dep_ in {"ccomp", "parataxis"} for child in before.tokens.root.children):
+            continue
+        by_parse = by_parse or ParseAttributor(article, people, lambda position, kind: None)
+        named = by_parse.subject_of_sentence(before)
+        if named in people.people:
+            referents[sentence.index] = named
     return referents
 
 
@@ -109,10 +113,13 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
 
     contexts: list[FactContext] = []
     importance = Importance(article)
-    asides = {sentence.index: asides_of(sentence.text, sentence.tokens) for sentence in article.sentences}
     dates_of = dates_by_sentence(article)  # years carried from the dateline and headings, relative dates resolved
     for sentence in article.sentences:
         dates = dates_of[sentence.index]
+        figures = find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens)
+        if not dates and not figures:
+            continue
+        asides = asides_of(sentence.text, sentence.tokens)  # (only where a blank may need them)
         for mention in dates:
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
@@ -120,16 +127,15 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
             resolve = (lambda subject, referent=referent: referent if subject.lower() in {"he", "she"} and referent
                        else full_name(subject))
             event = event_for(sentence.text, mention, resolve, sentence.tokens)
-            contexts.append(FactContext(fact, date=mention, event=event, asides=asides[sentence.index],
+            contexts.append(FactContext(fact, date=mention, event=event, asides=asides,
                                         pronoun_means=referents.get(sentence.index),
                                         dates_main_clause=_dates_main_clause(sentence, mention),
                                         importance=importance.of(sentence.index, fact.start, fact.end, "date")))
-        figures = find_figures(sentence.text, [(d.start, d.end) for d in dates], sentence.tokens)
         for mention in figures:
             fact = _sentence_fact(article, sentence.index, "figure", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
             weight = importance.of(sentence.index, fact.start, fact.end, "figure", figure_weight(mention, figures))
-            contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides[sentence.index],
+            contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides,
                                         pronoun_means=referents.get(sentence.index)))
     return contexts
 
