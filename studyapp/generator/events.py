@@ -306,28 +306,30 @@ def _another_time(child: Token, date: DateMention, tokens: Span) -> bool:
     return not any(date.start <= t.idx - tokens.start_char < date.end for t in child.subtree)
 
 
-def _in_a_describing_participle(tokens: Span, date: DateMention) -> bool:
-    """"Born on 14 May 1937 in Kellock, Tolliver left school at 15": the date belongs to the participle that
-    describes the subject (read as its modifier), not to the clause the rules would find."""
+def _word_the_date_hangs_on(tokens: Span, date: DateMention) -> Token | None:
+    """The word a date's phrase belongs to, past its preposition: "Born" in "Born on 14 May 1937", "million"
+    in "5.6 million in 2019"."""
     inside = _date_tokens(tokens, date)
     indexes = {t.i for t in inside}
     root = next((t for t in inside if t.head.i not in indexes), None)
     if root is None:
-        return False
-    head = root.head.head if root.head.dep_ == "prep" else root.head
-    return head.tag_ in {"VBN", "VBG"} and head.dep_ in {"amod", "advcl", "acl"} and not any(
+        return None
+    return root.head.head if root.head.dep_ == "prep" else root.head
+
+
+def _in_a_describing_participle(tokens: Span, date: DateMention) -> bool:
+    """"Born on 14 May 1937 in Kellock, Tolliver left school at 15": the date belongs to the participle that
+    describes the subject (read as its modifier), not to the clause the rules would find."""
+    head = _word_the_date_hangs_on(tokens, date)
+    return head is not None and head.tag_ in {"VBN", "VBG"} and head.dep_ in {"amod", "advcl", "acl"} and not any(
         child.dep_ in {"nsubj", "nsubjpass"} for child in head.children)
 
 
 def _dates_a_figure(tokens: Span, date: DateMention) -> bool:
     """"compared with 5.6 million in 2019": the year a number was counted, not the time of an event."""
-    inside = _date_tokens(tokens, date)
-    indexes = {t.i for t in inside}
-    root = next((t for t in inside if t.head.i not in indexes), None)
-    if root is None:
-        return False
-    head = root.head.head if root.head.dep_ == "prep" else root.head
-    return head.pos_ == "NUM" or head.ent_type_ in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+    head = _word_the_date_hangs_on(tokens, date)
+    return head is not None and (head.pos_ == "NUM" or head.ent_type_ in {"CARDINAL", "MONEY", "PERCENT",
+                                                                          "QUANTITY"})
 
 
 def _date_tokens(tokens: Span, date: DateMention) -> list[Token]:
