@@ -36,6 +36,7 @@ def check_bank(bank: Any) -> None:
         error = errors[0]
         raise BankError(f"{_location(error.absolute_path)}: {error.message}")
 
+    _refuse_overlong(bank)
     fact_ids = [fact["id"] for fact in bank["facts"]]
     _refuse_duplicates(fact_ids, "facts", "fact id")
     _refuse_duplicates([question["id"] for question in bank["questions"]], "questions", "question id")
@@ -60,6 +61,23 @@ def check_bank(bank: Any) -> None:
                 raise BankError(f"conflicts[{index}].fact_ids: no fact has the id {fact_id!r}")
 
 
+# The longest each stored text may be (the database's columns); the schema itself sets no lengths.
+_LONGEST = {"title": 200, "file": 255, "id": 40, "unit": 40, "speaker": 200, "role": 200}
+
+
+def _refuse_overlong(bank: dict[str, Any]) -> None:
+    """A clear message for a text too long to store, rather than the database's error (PostgreSQL's)."""
+    fields = [("title", bank["title"]), ("source.file", bank["source"]["file"])]
+    for section in ("facts", "questions"):
+        for index, item in enumerate(bank[section]):
+            fields += [(f"{section}[{index}].{name}", item[name]) for name in ("id", "unit", "speaker", "role")
+                       if isinstance(item.get(name), str)]
+    for where, value in fields:
+        most = _LONGEST[where.rsplit(".", 1)[-1]]
+        if len(value) > most:
+            raise BankError(f"{where}: {len(value):,} characters; at most {most} fit")
+
+
 def _refuse_duplicates(ids: list[str], section: str, what: str) -> None:
     seen: set[str] = set()
     for index, item in enumerate(ids):
@@ -74,5 +92,7 @@ def parse_bank(text: str) -> dict[str, Any]:
         bank = json.loads(text)
     except json.JSONDecodeError as error:
         raise BankError(f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise BankError("the JSON nests lists or objects far deeper than a bank does") from None
     check_bank(bank)
     return bank

@@ -171,3 +171,23 @@ def test_a_second_set_of_the_same_title_is_pointed_out(client, db, teacher) -> N
     response = upload(client, "rivers.csv", csv_bytes, title="Rivers")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "You already had a set called “Rivers”" in page
+
+
+@BOTH
+@pytest.mark.parametrize(("content", "message"), [
+    (b"[" * 100_000 + b"]" * 100_000, "nests lists or objects far deeper than a bank does"),
+    ("{}".encode(), "is a required property"),
+])
+def test_a_broken_bank_file_gets_a_message_and_writes_nothing(client, db, teacher, content, message) -> None:
+    page = upload(client, "bank.json", content).get_data(as_text=True)
+    assert message in page
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+
+
+@BOTH
+def test_a_bank_whose_title_is_too_long_to_store_is_refused_on_every_database(client, db, teacher) -> None:
+    bank = json.loads(SEED_BANK.read_text())
+    bank["title"] = "A very long title " * 20
+    page = upload(client, "bank.json", json.dumps(bank).encode()).get_data(as_text=True)
+    assert "title: 360 characters; at most 200 fit" in page
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
