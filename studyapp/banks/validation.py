@@ -36,6 +36,7 @@ def check_bank(bank: Any) -> None:
         error = errors[0]
         raise BankError(f"{_location(error.absolute_path)}: {error.message}")
 
+    _refuse_nul(bank)
     _refuse_overlong(bank)
     fact_ids = [fact["id"] for fact in bank["facts"]]
     _refuse_duplicates(fact_ids, "facts", "fact id")
@@ -63,6 +64,20 @@ def check_bank(bank: Any) -> None:
 
 # The longest each stored text may be (the database's columns); the schema itself sets no lengths.
 _LONGEST = {"title": 200, "file": 255, "id": 40, "unit": 40, "speaker": 200, "role": 200}
+
+
+def _refuse_nul(value: Any, where: str = "the file") -> None:
+    """A NUL character (written "\\u0000" in JSON) is no text; PostgreSQL refuses to store one."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise BankError(f"{where}: holds a NUL character (\\u0000), which is not text")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_nul(key, where)
+            _refuse_nul(item, f"{where}.{key}" if where != "the file" else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_nul(item, f"{where}[{index}]")
 
 
 def _refuse_overlong(bank: dict[str, Any]) -> None:

@@ -191,3 +191,12 @@ def test_a_bank_whose_title_is_too_long_to_store_is_refused_on_every_database(cl
     page = upload(client, "bank.json", json.dumps(bank).encode()).get_data(as_text=True)
     assert "title: 360 characters; at most 200 fit" in page
     assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
+
+
+@BOTH
+def test_a_nul_character_in_a_bank_is_refused_on_every_database(client, db, teacher) -> None:
+    bank = json.loads(SEED_BANK.read_text())
+    bank["questions"][3]["prompt"] = "When did\u0000 it happen?"
+    page = upload(client, "bank.json", json.dumps(bank).encode()).get_data(as_text=True)
+    assert "questions[3].prompt: holds a NUL character" in page
+    assert db.session.scalar(select(func.count()).select_from(QuestionSet)) == 0
