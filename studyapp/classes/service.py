@@ -58,10 +58,14 @@ def rotate_code(session: Session, classroom: Classroom) -> str:
     raise ClassError("Could not find a free join code; please try again.")
 
 
+def _enrollment(session: Session, classroom_id: int, student_id: int) -> Enrollment | None:
+    return session.scalar(select(Enrollment).where(Enrollment.classroom_id == classroom_id,
+                                                   Enrollment.student_id == student_id))
+
+
 def remove_student(session: Session, classroom: Classroom, student_id: int) -> User:
     """Takes a student out of the class. Their reviews and progress stay theirs; only the class link goes."""
-    enrollment = session.scalar(select(Enrollment).where(Enrollment.classroom_id == classroom.id,
-                                                         Enrollment.student_id == student_id))
+    enrollment = _enrollment(session, classroom.id, student_id)
     if enrollment is None:
         raise ClassError("That student is not in this class.")
     student = enrollment.student
@@ -70,8 +74,7 @@ def remove_student(session: Session, classroom: Classroom, student_id: int) -> U
 
 
 def leave_class(session: Session, student: User, classroom_id: int) -> Classroom:
-    enrollment = session.scalar(select(Enrollment).where(Enrollment.classroom_id == classroom_id,
-                                                         Enrollment.student_id == student.id))
+    enrollment = _enrollment(session, classroom_id, student.id)
     if enrollment is None:
         raise ClassError("You are not in that class.")
     classroom = enrollment.classroom
@@ -97,9 +100,7 @@ def join_class(session: Session, student: User, code: str) -> Classroom:
         raise ClassError("No class has that code. Check it with your teacher; it has 8 letters and digits.")
     if classroom.teacher_id == student.id:
         raise ClassError("This is your own class.")
-    existing = session.scalar(select(Enrollment).where(Enrollment.classroom_id == classroom.id,
-                                                       Enrollment.student_id == student.id))
-    if existing is not None:
+    if _enrollment(session, classroom.id, student.id) is not None:
         raise ClassError(f"You are already in {classroom.name}.")
     session.add(Enrollment(classroom_id=classroom.id, student_id=student.id))
     return classroom

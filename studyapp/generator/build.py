@@ -6,6 +6,8 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from studyapp.generator.article_dates import dates_by_sentence
 from studyapp.generator.asides import asides_of
 from studyapp.generator.attribution import quotation_tokens
@@ -17,7 +19,7 @@ from studyapp.generator.model import Bank, Conflict, Fact, Question, short_hash
 from studyapp.generator.people import PeopleIndex, add_known_roles, find_people
 from studyapp.generator.questions import FactContext, QuestionBuilder
 from studyapp.generator.quotes import find_quotes
-from studyapp.generator.text import Article, read_article
+from studyapp.generator.text import Article, Sentence, read_article
 
 _KIND_ORDER = {"person": 0, "date": 1, "figure": 2, "quote": 3}
 
@@ -91,7 +93,7 @@ def pronoun_referents(article: Article, people: PeopleIndex) -> dict[int, str]:
     return referents
 
 
-def _root_subject(sentence):
+def _root_subject(sentence: Sentence) -> Token | None:
     if sentence.tokens is None:
         return None
     return next((child for child in sentence.tokens.root.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -120,15 +122,16 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
         if not dates and not figures:
             continue
         asides = asides_of(sentence.text, sentence.tokens)  # (only where a blank may need them)
+        referent = referents.get(sentence.index)
+
+        def resolve(subject: str, referent: str | None = referent) -> str:
+            return referent if referent and subject.lower() in {"he", "she"} else full_name(subject)
+
         for mention in dates:
             fact = _sentence_fact(article, sentence.index, "date", mention.text, sentence.start + mention.start,
                                   sentence.start + mention.end, value=mention.value)
-            referent = referents.get(sentence.index)
-            resolve = (lambda subject, referent=referent: referent if subject.lower() in {"he", "she"} and referent
-                       else full_name(subject))
             event = event_for(sentence.text, mention, resolve, sentence.tokens)
-            contexts.append(FactContext(fact, date=mention, event=event, asides=asides,
-                                        pronoun_means=referents.get(sentence.index),
+            contexts.append(FactContext(fact, date=mention, event=event, asides=asides, pronoun_means=referent,
                                         dates_main_clause=_dates_main_clause(sentence, mention),
                                         importance=importance.of(sentence.index, fact.start, fact.end, "date")))
         for mention in figures:
@@ -136,7 +139,7 @@ def _dated_and_figure_facts(article: Article, people: PeopleIndex) -> list[FactC
                                   sentence.start + mention.end, value=mention.value, unit=mention.unit)
             weight = importance.of(sentence.index, fact.start, fact.end, "figure", figure_weight(mention, figures))
             contexts.append(FactContext(fact, figure=mention, importance=weight, asides=asides,
-                                        pronoun_means=referents.get(sentence.index)))
+                                        pronoun_means=referent))
     return contexts
 
 

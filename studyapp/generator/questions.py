@@ -79,9 +79,10 @@ _BOUND = re.compile(r"(?i)\s*(?:more|fewer|less|greater|higher|lower)\s+than\b|\
 
 # The most a figure of some units can be: nobody is 136 years old, and no earthquake reaches magnitude 13.
 _CEILINGS = {"years old": 110.0, "magnitude": 9.9, "cents": 99.0}
-# "from $55 to $68", "rose to 412, up from 37": two figures the sentence orders, so the choices must keep the order.
+# "a fee of £31 million (€36.5m)": the same figure in other units, right after it.
 _CONVERSION_AFTER = re.compile(r"\s*\([^()]{0,40}\d[^()]{0,40}\)")
-_RANGE = re.compile(r"\d\s*(?:to|-|–)\s*\d")
+_RANGE = re.compile(r"\d\s*(?:to|-|–)\s*\d")  # "30 to 40 millimetres"
+# "from $55 to $68", "rose to 412, up from 37": two figures the sentence orders, so the choices must keep the order.
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_BETWEEN = re.compile(r"\s+to\s+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$")
@@ -105,7 +106,7 @@ _NOT_ALONE = re.compile(r"^(?:(?:and|but|while|whereas|yet)\s+that\b|[a-z]+ing\s
 _DASH = re.compile(r"[—–]|--")
 _MEASURE_BEFORE_ITS_NOUN = re.compile(r"^([\w.,]+-[a-z]+(?:-[a-z]+)?)\s+\S")  # "640-bed hospital" 
 _FEWEST_CLOZE_WORDS = 6
-_OPENING_PRONOUN = re.compile(r"(He|She)\b")
+_OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _FEWEST_WORDS_POINTING_BACK = 8  # a quotation that opens with "He", "It", "They" needs this many to say something
 
 
@@ -118,10 +119,9 @@ def _cloze_text(sentence: str, start: int, end: int, limit: int = 32,
         return None  # far too long to read as one question, and costly to cut for each of its facts
     pronoun = _OPENING_PRONOUN.match(sentence) if pronoun_means else None
     if pronoun and pronoun.end() <= start:
-        name = pronoun_means + ("’s" if pronoun.group(1) in {"His", "Her"} else "")
-        shift = len(name) - pronoun.end(1)
-        sentence, start, end = name + sentence[pronoun.end(1):], start + shift, end + shift
-        asides = [(a + shift, b + shift) for a, b in asides or [] if a >= pronoun.end(1)]
+        shift = len(pronoun_means) - pronoun.end()
+        sentence, start, end = pronoun_means + sentence[pronoun.end():], start + shift, end + shift
+        asides = [(a + shift, b + shift) for a, b in asides or [] if a >= pronoun.end()]
     dateline = dateline_end(sentence)
     if 0 < dateline <= start:  # "CALDMOUTH, 23 May 2025 — A jury …": the place and day add nothing to a blank
         sentence, start, end = sentence[dateline:], start - dateline, end - dateline
@@ -261,10 +261,8 @@ class QuestionBuilder:
             ranked = sorted(figures, key=lambda c: (-c.importance, c.fact.start))
             # "4.1 million boardings …, compared with 5.6 million in 2019, a decline of roughly 27 percent":
             # any one of the three follows from the other two, so only the first is asked.
-            if any(c.fact.unit == "%" for c in ranked) and _amounts_beside_a_share(ranked[0].fact.sentence) >= 2:
-                ranked = ranked[:1]
-            crowded |= {c.fact.id for c in ranked[scoring.FIGURES_ASKED_PER_SENTENCE:]}
-            crowded |= {c.fact.id for c in figures if c not in ranked}
+            derived = any(c.fact.unit == "%" for c in ranked) and _amounts_beside_a_share(ranked[0].fact.sentence) >= 2
+            crowded |= {c.fact.id for c in ranked[1 if derived else scoring.FIGURES_ASKED_PER_SENTENCE:]}
         return crowded
 
     # Dates -------------------------------------------------------------------------------------

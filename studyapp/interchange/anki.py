@@ -68,7 +68,7 @@ def write_apkg(records: list[QuestionRecord], title: str, modified: datetime | N
     holds only when the import's is newer, so an edited set must carry a later time than the one before; the
     same set with the same time gives the same bytes.
     """
-    moment = (modified or datetime.now(timezone.utc))
+    moment = modified or datetime.now(timezone.utc)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     deck = genanki.Deck(_deck_id(title), title)
@@ -88,10 +88,8 @@ def _note(record: QuestionRecord, title: str) -> genanki.Note:
     cloze = _cloze_text(record)
     if cloze is not None:
         return genanki.Note(model=_CLOZE, fields=[cloze, accepted, source], guid=guid)
-    if record.type in {"true_false"}:
-        choices = ""
-    else:
-        choices = "".join(f"<li>{_html(choice)}</li>" for choice in record.choices)
+    # (True or false needs no list of its two choices.)
+    choices = "" if record.type == "true_false" else "".join(f"<li>{_html(choice)}</li>" for choice in record.choices)
     return genanki.Note(model=_BASIC, fields=[_html(record.prompt), choices, _html(record.answer), accepted, source],
                         guid=guid)
 

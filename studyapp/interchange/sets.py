@@ -22,14 +22,15 @@ def exported_questions(question_set: QuestionSet, include_drafts: bool = False) 
             if include_drafts or question.status is QuestionStatus.APPROVED]
 
 
-def records_from_set(question_set: QuestionSet, include_drafts: bool = True) -> list[QuestionRecord]:
+def records_of(questions: list[Question]) -> list[QuestionRecord]:
+    """The questions in the neutral shape the CSV, GIFT and Anki writers take."""
     return [
         QuestionRecord(
             type=question.type.value, prompt=question.prompt, answer=question.answer, choices=list(question.choices),
             accept=list(question.accept), explanation=question.explanation, key=question.key,
             source_sentence=question.fact.sentence if question.fact is not None else "",
         )
-        for question in exported_questions(question_set, include_drafts)
+        for question in questions
     ]
 
 

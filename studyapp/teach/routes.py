@@ -303,13 +303,13 @@ def export_set(set_id: int, kind: str) -> FlaskResponse:
     from studyapp.interchange.anki import write_apkg
     from studyapp.interchange.csv_format import write_csv
     from studyapp.interchange.gift import write_gift
-    from studyapp.interchange.sets import bank_from_set, exported_questions, records_from_set
+    from studyapp.interchange.sets import bank_from_set, exported_questions, records_of
 
     question_set = _own_set(set_id)
     if kind not in EXPORTS:
         abort(404)
-    include_drafts = request.args.get("drafts") == "1"
-    records = records_from_set(question_set, include_drafts=include_drafts)
+    exported = exported_questions(question_set, include_drafts=request.args.get("drafts") == "1")
+    records = records_of(exported)
     if kind == "json":
         body: str | bytes = json.dumps(bank_from_set(question_set), indent=2, ensure_ascii=False) + "\n"
     elif kind == "csv":
@@ -318,7 +318,6 @@ def export_set(set_id: int, kind: str) -> FlaskResponse:
         body = write_gift(records, question_set.title)
     else:
         # The latest edit dates the notes: Anki replaces a note it holds only with a newer one.
-        exported = exported_questions(question_set, include_drafts)
         modified = max([question_set.updated_at, *(question.updated_at for question in exported)])
         body = write_apkg(records, question_set.title, modified=modified)
     mimetype, suffix = EXPORTS[kind]
